@@ -1,6 +1,8 @@
+using Ltv.Host.Cli;
+
 namespace Ltv.Host;
 
 public static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => LtvCli.RunAsync(args);
 }

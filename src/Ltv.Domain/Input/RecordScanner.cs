@@ -1,0 +1,209 @@
+using System.Text.Json;
+
+namespace Ltv.Domain.Input;
+
+/// <summary>
+/// Cuts the window's bytes into records, one JSON value at a time. The tokenizer's state is kept between
+/// refills, so every byte is tokenized once however the input is chunked.
+/// </summary>
+internal sealed class RecordScanner
+{
+    private const int MaxNesting = 64;
+
+    // Slack for the enclosing array and one level more, so that our own limit is the one that trips.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true, MaxDepth = MaxNesting + 2 };
+
+    private readonly InputWindow _window;
+    private readonly RawReaderOptions _options;
+    private readonly RecordSink _sink;
+    private readonly FailureLocator _locate;
+    private readonly LineMode _lineMode;
+    private JsonReaderState _state;
+    private long _resume;
+    private long _recordStart = -1;
+    private int _recordDepth;
+    private bool _inArray;
+    private RejectedText? _rejection;
+
+    public RecordScanner(InputWindow window, RawReaderOptions options)
+    {
+        _window = window;
+        _options = options;
+        _sink = new RecordSink(window);
+        _locate = new FailureLocator(window, options);
+        _lineMode = new LineMode(window);
+        Restart(window.ContentStart);
+    }
+
+    public bool IsDone { get; private set; }
+
+    /// <summary>The oldest byte still needed: the start of the value being read or of the text being rejected.</summary>
+    public long KeepFrom => _rejection?.KeepFrom ?? (_recordStart >= 0 ? _recordStart : _resume);
+
+    /// <summary>Adds to <paramref name="output"/> every record the window's bytes complete.</summary>
+    public void Scan(List<RawRecord> output)
+    {
+        _sink.Output = output;
+        bool progressing = true;
+        while (progressing && !IsDone)
+        {
+            progressing = _rejection is null ? Parse() : FinishRejection();
+        }
+    }
+
+    /// <returns>False when more input is needed.</returns>
+    private bool Parse()
+    {
+        bool final = _window.IsEnded && !_window.IsCorrupt;
+        var reader = new Utf8JsonReader(_window.Bytes(_resume, _window.End), final, _state);
+        long good = 0;
+        ReadFailure? failure = null;
+        try
+        {
+            while (failure is null && reader.Read())
+            {
+                failure = OnToken(ref reader);
+                good = reader.BytesConsumed;
+            }
+        }
+        catch (JsonException exception)
+        {
+            long broken = _recordStart >= 0 ? _recordStart : _locate.NextValueStart(_resume + good, _inArray);
+            failure = _locate.FromTokenizer(exception, broken, _resume + good);
+        }
+
+        if (failure is { } found)
+        {
+            Reject(found);
+            return true;
+        }
+
+        _state = reader.CurrentState;
+        _resume += reader.BytesConsumed;
+        long pending = _recordStart >= 0 ? _recordStart : _locate.NextValueStart(_resume, _inArray);
+        if (_window.IsEnded)
+        {
+            if (!_window.IsCorrupt)
+            {
+                IsDone = true;
+            }
+            else
+            {
+                Reject(_locate.CorruptCompression(pending));
+            }
+
+            return true;
+        }
+
+        if (_window.End - pending > _options.MaxRecordBytes)
+        {
+            Reject(_locate.TooLarge(pending));
+            return true;
+        }
+
+        return false;
+    }
+
+    private ReadFailure? OnToken(ref Utf8JsonReader reader)
+    {
+        JsonTokenType type = reader.TokenType;
+        if (_recordStart >= 0)
+        {
+            if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                return reader.CurrentDepth == _recordDepth ? Complete(_resume + reader.BytesConsumed) : null;
+            }
+
+            bool opens = type is JsonTokenType.StartObject or JsonTokenType.StartArray;
+            return opens && reader.CurrentDepth - _recordDepth >= MaxNesting
+                ? _locate.Syntax(_recordStart, _resume + reader.TokenStartIndex, Problems.TooDeep)
+                : null;
+        }
+
+        long tokenStart = _resume + reader.TokenStartIndex;
+        if (type == JsonTokenType.StartArray && !_inArray)
+        {
+            _inArray = true;
+            _lineMode.ValueBegins(tokenStart);
+            return null;
+        }
+
+        if (type == JsonTokenType.EndArray)
+        {
+            // Outside a record only the top-level array can close.
+            _inArray = false;
+            _lineMode.ValueEnds(_resume + reader.BytesConsumed);
+            return null;
+        }
+
+        if (!_inArray)
+        {
+            _lineMode.ValueBegins(tokenStart);
+        }
+
+        _recordStart = tokenStart;
+        _recordDepth = reader.CurrentDepth;
+        return type is JsonTokenType.StartObject or JsonTokenType.StartArray ? null : Complete(_resume + reader.BytesConsumed);
+    }
+
+    private ReadFailure? Complete(long end)
+    {
+        long start = _recordStart;
+        _recordStart = -1;
+        if (end - start > _options.MaxRecordBytes)
+        {
+            return _locate.TooLarge(start);
+        }
+
+        _sink.Value(start, end);
+        if (!_inArray)
+        {
+            _lineMode.ValueEnds(end);
+        }
+
+        return null;
+    }
+
+    private void Reject(ReadFailure failure)
+    {
+        _recordStart = -1;
+        bool skipLine = !_inArray && _lineMode.AllowsSkippingLineOf(failure);
+        if (skipLine)
+        {
+            _lineMode.LineRejected();
+        }
+
+        _rejection = skipLine
+            ? RejectedText.Line(failure, _window.LineOf(failure.BrokenStart), _options)
+            : RejectedText.RestOfInput(failure, _options);
+    }
+
+    private bool FinishRejection()
+    {
+        RejectedText rejection = _rejection!;
+        if (!rejection.TryFinish(_window, out byte[] text, out long next))
+        {
+            return false;
+        }
+
+        _sink.Rejected(rejection.Kind, rejection.Start, text, rejection.Problem);
+        _rejection = null;
+        if (rejection.Kind == RawRecordKind.Fatal)
+        {
+            IsDone = true;
+        }
+        else
+        {
+            Restart(next);
+        }
+
+        return true;
+    }
+
+    private void Restart(long at)
+    {
+        _resume = at;
+        _locate.BeginChain(at);
+        _state = new JsonReaderState(ReaderOptions);
+    }
+}

@@ -1,0 +1,104 @@
+using Ltv.EventStore.Projections;
+using Ltv.EventStore.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ltv.EventStore.Appending;
+
+/// <summary>
+/// Runs extra work inside an append's transaction, after the events and inline projections are written
+/// and before the commit (for example recording rejected input of the same batch).
+/// </summary>
+public delegate Task AlsoInTransaction(
+    NpgsqlConnection connection, NpgsqlTransaction transaction, AppendResult result, CancellationToken ct);
+
+/// <summary>
+/// Appends one batch in one transaction: binary COPY into a staging table, then set-based de-duplication,
+/// stream versioning and insertion, then the inline projections over exactly the appended range.
+/// </summary>
+internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection> inlineProjections)
+{
+    private readonly AppendSql _sql = new(schema);
+
+    public async Task<AppendResult> AppendAsync(
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await Execute(connection, transaction, _sql.CreateStaging, ct);
+        await CopyToStaging(connection, events, ct);
+        await Execute(connection, transaction, _sql.LockStreams, ct);
+        await Execute(connection, transaction, _sql.Append, ct);
+        var result = await ReadOutcomes(connection, transaction, events.Count, ct);
+
+        if (!result.Appended.IsEmpty)
+        {
+            foreach (var projection in inlineProjections)
+            {
+                await projection.ApplyAsync(connection, transaction, result.Appended, ct);
+            }
+        }
+
+        if (also is not null)
+        {
+            await also(connection, transaction, result, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task CopyToStaging(NpgsqlConnection connection, IReadOnlyList<NewEvent> events, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(_sql.CopyIntoStaging, ct);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(i, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(e.StreamId, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.DedupeKey, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.EventType, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
+            if (e.Metadata is null)
+            {
+                await writer.WriteNullAsync(ct);
+            }
+            else
+            {
+                await writer.WriteAsync(e.Metadata, NpgsqlDbType.Jsonb, ct);
+            }
+        }
+
+        await writer.CompleteAsync(ct);
+    }
+
+    private async Task<AppendResult> ReadOutcomes(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken ct)
+    {
+        var outcomes = Enumerable.Repeat(AppendOutcome.Appended, count).ToArray();
+        var appended = EventRange.Empty;
+        await using var command = new NpgsqlCommand(_sql.Outcomes, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (await reader.ReadAsync(ct) && !reader.IsDBNull(1))
+        {
+            var transactionId = reader.GetFieldValue<ulong>(0);
+            appended = new EventRange(
+                new LogPosition(transactionId, reader.GetInt64(1) - 1),
+                new LogPosition(transactionId, reader.GetInt64(2)));
+        }
+
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            outcomes[reader.GetInt32(0)] = reader.GetBoolean(1) ? AppendOutcome.Duplicate : AppendOutcome.ConflictingDuplicate;
+        }
+
+        return new AppendResult(outcomes, appended);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Ltv.Host.Cli.Output;
+using Ltv.Host.Ingestion;
+using Ltv.Projections;
+using Ltv.Projections.Ranking;
+using Spectre.Console;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv ingest FILE... [--top X]</c>: streams files into the store as one run.</summary>
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("files")
+        {
+            Description = "Event files: JSON arrays, NDJSON or concatenated objects, optionally gzip-compressed.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var top = new Option<int?>("--top") { Description = "Then print the top X customers by Simple LTV." };
+        var format = CommonOptions.Format();
+        var command = new Command("ingest", "Ingest event files and print a summary.") { files, top, format };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(top), parse.GetValue(format), parse, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo[] files, int? top, OutputFormat format, ParseResult parse, CancellationToken ct)
+    {
+        var missing = files.FirstOrDefault(f => !f.Exists);
+        if (missing is not null)
+        {
+            throw new UserError($"File not found: {missing.FullName}");
+        }
+
+        await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+        var summary = await IngestWithProgress(app.Get<IngestHandler>(), files, format, ct);
+        var catchUp = await app.Get<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+
+        await using (var output = OutputTarget.Open(null))
+        {
+            await IngestSummaryOutput.WriteAsync(summary, format, output);
+            if (top is { } x)
+            {
+                var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(x, app.Options.Ltv, ct);
+                await TopCustomersOutput.WriteAsync(answer, format, output);
+            }
+        }
+
+        if (catchUp.Any(c => !c.Result.ReachedHead))
+        {
+            await Console.Error.WriteLineAsync("ltv: warning: the ranking could not catch up (a transaction is open elsewhere); see 'ltv project'.");
+        }
+
+        if (!summary.Completed)
+        {
+            await Console.Error.WriteLineAsync($"ltv: {summary.Message}");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<IngestSummary> IngestWithProgress(
+        IngestHandler handler, FileInfo[] files, OutputFormat format, CancellationToken ct)
+    {
+        var streams = files.Select(f => new FileStream(f.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true)).ToList();
+        try
+        {
+            var sources = files.Zip(streams, (f, s) => new IngestSource(f.ToString(), s, f.Length)).ToList();
+            if (Console.IsOutputRedirected || format != OutputFormat.Table)
+            {
+                return await handler.HandleAsync(sources, progress: null, ct);
+            }
+
+            return await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var tasks = sources.Select(s => context.AddTask(Markup.Escape(s.Name), maxValue: Math.Max(1, s.Length ?? 1))).ToList();
+                    var progress = new Progress<IngestProgress>(p => tasks[p.SourceIndex].Value = p.BytesRead);
+                    var summary = await handler.HandleAsync(sources, progress, ct);
+                    foreach (var task in tasks)
+                    {
+                        task.Value = task.MaxValue;
+                    }
+
+                    return summary;
+                });
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+}

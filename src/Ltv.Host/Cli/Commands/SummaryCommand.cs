@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using Ltv.EventStore.Projections;
+using Ltv.Host.Cli.Output;
+using Ltv.Projections;
+using Npgsql;
+using Spectre.Console;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv summary</c>: what the store holds, at a glance.</summary>
+public static class SummaryCommand
+{
+    public static Command Create()
+    {
+        var format = CommonOptions.Format();
+        var command = new Command("summary", "What the store holds: events, customers, data quality, read models.") { format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            var summary = await app.Get<StoreSummaryQuery>().ExecuteAsync(ct);
+            await using var connection = await app.Get<NpgsqlDataSource>().OpenConnectionAsync(ct);
+            var projections = await new ProjectionProgressStore(app.Options.Schema).ListAsync(connection, ct);
+            await using var target = OutputTarget.Open(null);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(new { summary, connection = app.Connection.Description }, JsonOutput.Options));
+                return 0;
+            }
+
+            var table = new Table().HideHeaders().NoBorder().AddColumns("what", "value");
+            table.AddRow("Database", Markup.Escape(app.Connection.Description));
+            table.AddRow("Events", Numbers.Count(summary.Events));
+            table.AddRow("Customers", Numbers.Count(summary.Customers));
+            table.AddRow("Customers with activity but no CUSTOMER event", Numbers.Count(summary.CustomersWithoutProfile));
+            table.AddRow("Event times", $"{Numbers.Time(summary.FirstEventTime)} .. {Numbers.Time(summary.LastEventTime)}");
+            foreach (var p in projections)
+            {
+                table.AddRow($"Read model {Markup.Escape(p.Name)} v{p.Version}", Markup.Escape(p.State));
+            }
+
+            target.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

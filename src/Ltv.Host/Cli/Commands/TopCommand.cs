@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Ltv.Domain.Lifetime;
+using Ltv.Host.Cli.Output;
+using Ltv.Host.Composition;
+using Ltv.Projections.Ranking;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv top X</c>: TopXSimpleLTVCustomers over the ranking read model.</summary>
+public static class TopCommand
+{
+    public static Command Create()
+    {
+        var x = new Argument<int>("x") { Description = "How many customers." };
+        x.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("X must be 0 or more.");
+            }
+        });
+        var timeframe = new Option<string?>("--timeframe")
+        {
+            Description = "dataset (weeks from the earliest to the latest event of all data; the default) or customer (each customer's own first to last event).",
+        };
+        timeframe.AcceptOnlyFromAmong(TimeframeNames.Dataset, TimeframeNames.Customer);
+        var lifespan = new Option<decimal?>("--lifespan") { Description = "Average customer lifespan t in years (default 10)." };
+        lifespan.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<decimal?>() is <= 0)
+            {
+                r.AddError("--lifespan must be more than 0.");
+            }
+        });
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var command = new Command("top", "The top X customers by Simple LTV = 52 x a x t.") { x, timeframe, lifespan, format, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            var settings = Settings(app.Options.Ltv, parse.GetValue(timeframe), parse.GetValue(lifespan));
+            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(parse.GetValue(x), settings, ct);
+            await using var target = OutputTarget.Open(parse.GetValue(output));
+            await TopCustomersOutput.WriteAsync(answer, parse.GetValue(format), target);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static LtvSettings Settings(LtvSettings defaults, string? timeframe, decimal? lifespan) => new(
+        timeframe is null ? defaults.Timeframe : TimeframeNames.Parse(timeframe),
+        lifespan ?? defaults.LifespanYears);
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Ltv.Host.Cli;
+
+/// <summary>Options that several commands share.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "PostgreSQL connection string. Default: LTV_CONNECTION, then configuration, then a private local cluster.",
+        Recursive = true,
+    };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "Output format: table, csv or json.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+    };
+
+    public static Option<FileInfo?> Out() => new("--out")
+    {
+        Description = "Write the result to this file instead of standard output.",
+    };
+}
+
+/// <summary>How results are printed.</summary>
+public enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+}

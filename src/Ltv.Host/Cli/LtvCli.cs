@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Ltv.EventStore;
+using Ltv.Host.Cli.Commands;
+using Ltv.Host.LocalPostgres;
+
+namespace Ltv.Host.Cli;
+
+/// <summary>The <c>ltv</c> command line: parsing, dispatch, and the one place errors become messages.</summary>
+public static class LtvCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Ltv.EventSourced: customer lifetime value from raw shop events, on an event store in PostgreSQL.")
+        {
+            CommonOptions.Connection,
+            IngestCommand.Create(),
+            TopCommand.Create(),
+            CustomerCommand.Create(),
+            IngestsCommand.Create(),
+            ProjectCommand.Create(),
+            SummaryCommand.Create(),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Build();
+        if (args.Length == 0)
+        {
+            return Console.IsInputRedirected || Console.IsOutputRedirected
+                ? await InvokeAsync(root, ["--help"])
+                : await InteractiveMenu.RunAsync(a => InvokeAsync(root, a));
+        }
+
+        return await InvokeAsync(root, args);
+    }
+
+    private static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        try
+        {
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (Exception e) when (Message(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"ltv: {message}");
+            return 1;
+        }
+    }
+
+    /// <summary>One line for a failure the user can act on; null for a bug, which keeps its stack trace.</summary>
+    private static string? Message(Exception e) => e switch
+    {
+        UserError => e.Message,
+        EventStoreUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
+        LocalPostgresException => e.Message,
+        OperationCanceledException => "cancelled",
+        IOException or UnauthorizedAccessException => e.Message,
+        ArgumentException when e.Message.StartsWith("Invalid schema name", StringComparison.Ordinal) => e.Message,
+        _ => null,
+    };
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Ltv.Host.Composition;
+using Ltv.Projections.Ranking;
+using Spectre.Console;
+
+namespace Ltv.Host.Cli.Output;
+
+/// <summary>Prints a top-X answer as a table, CSV or JSON.</summary>
+public static class TopCustomersOutput
+{
+    public static async Task WriteAsync(TopCustomersAnswer answer, OutputFormat format, OutputTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(target);
+        switch (format)
+        {
+            case OutputFormat.Json:
+                await WriteJson(answer, target.Writer);
+                break;
+            case OutputFormat.Csv:
+                await target.Writer.WriteLineAsync(Csv.Line("customerId", "lastName", "visits", "orders", "revenue", "weeks", "ltv"));
+                foreach (var c in answer.Customers)
+                {
+                    await target.Writer.WriteLineAsync(Csv.Line(
+                        c.CustomerId.Value, c.LastName, Invariant(c.Visits), Invariant(c.Orders),
+                        Numbers.MoneyText(c.Revenue), Invariant(c.Weeks), Numbers.MoneyText(c.Ltv)));
+                }
+
+                break;
+            default:
+                WriteTable(answer, target.Console);
+                break;
+        }
+    }
+
+    private static void WriteTable(TopCustomersAnswer answer, IAnsiConsole console)
+    {
+        var settings = answer.Settings;
+        var weeks = answer.DatasetWeeks is { } w && settings.Timeframe == Domain.Lifetime.Timeframe.Dataset ? $", {w} weeks" : "";
+        console.WriteLine(
+            $"Top {answer.Customers.Count} customers by Simple LTV (timeframe: {TimeframeNames.Of(settings.Timeframe)}{weeks}; " +
+            $"lifespan: {settings.LifespanYears.ToString(CultureInfo.InvariantCulture)} years)");
+        var table = new Table().AddColumns("#", "Customer", "Last name", "Visits", "Orders", "Revenue", "Weeks", "LTV");
+        foreach (var column in table.Columns.Skip(3))
+        {
+            column.RightAligned();
+        }
+
+        var rank = 0;
+        foreach (var c in answer.Customers)
+        {
+            table.AddRow(
+                Invariant(++rank), Markup.Escape(c.CustomerId.Value), Markup.Escape(c.LastName ?? "(unknown)"),
+                Invariant(c.Visits), Invariant(c.Orders), Numbers.MoneyText(c.Revenue), Invariant(c.Weeks), Numbers.MoneyText(c.Ltv));
+        }
+
+        console.Write(table);
+        if (answer.Lag > 0)
+        {
+            console.WriteLine($"Note: the ranking is {Numbers.Count(answer.Lag)} events behind the log; run 'ltv project' to catch up.");
+        }
+    }
+
+    private static async Task WriteJson(TopCustomersAnswer answer, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var c in answer.Customers)
+            {
+                json.WriteStartObject();
+                json.WriteString("customerId", c.CustomerId.Value);
+                json.WriteString("lastName", c.LastName);
+                json.WriteNumber("visits", c.Visits);
+                json.WriteNumber("orders", c.Orders);
+                json.WriteNumber("revenue", Numbers.Money(c.Revenue));
+                json.WriteNumber("weeks", c.Weeks);
+                json.WriteNumber("ltv", Numbers.Money(c.Ltv));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        await writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using Ltv.EventStore;
+
+namespace Ltv.Host.Ingestion;
+
+/// <summary>The records of one batch, on their way from the reader to one append transaction.</summary>
+internal sealed class PendingBatch
+{
+    public List<NewEvent> Events { get; } = [];
+
+    /// <summary>Where each event came from, in the same order as <see cref="Events"/>, for conflicting duplicates.</summary>
+    public List<Rejection> Origins { get; } = [];
+
+    public List<Rejection> Rejections { get; } = [];
+
+    public long Read => Events.Count + Rejections.Count;
+
+    public IngestProgress? Progress { get; set; }
+}

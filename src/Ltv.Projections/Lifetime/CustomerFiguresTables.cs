@@ -1,0 +1,55 @@
+using Ltv.EventStore.Schema;
+
+namespace Ltv.Projections.Lifetime;
+
+/// <summary>
+/// The tables that hold per-customer lifetime figures: one row per customer, and one row per order with its
+/// current amount. CustomerLifetime (inline) and LtvRanking (async) each keep their own pair, maintained by the
+/// same <see cref="CustomerFiguresSql"/>, so that the ranking never reads another projection's state.
+/// </summary>
+/// <param name="Schema">The schema holding them.</param>
+/// <param name="Customers">The per-customer table name (unqualified).</param>
+/// <param name="ExtraCustomerColumns">Extra column definitions for the customer table, such as a ranking key.</param>
+public sealed record CustomerFiguresTables(SchemaName Schema, string Customers, string ExtraCustomerColumns = "")
+{
+    public string CustomersTable => Schema.Qualify(Customers);
+
+    public string OrdersTable => Schema.Qualify(Customers + "_orders");
+
+    public string CreateSql => $"""
+        create table if not exists {CustomersTable}
+        (
+            customer_id        text collate "C" primary key,
+            last_name          text,
+            city               text,
+            state              text,
+            previous_last_name text,
+            previous_city      text,
+            previous_state     text,
+            has_customer_event boolean     not null default false,
+            visits             integer     not null default 0,
+            images             integer     not null default 0,
+            orders             integer     not null default 0,
+            revenue            numeric     not null default 0,
+            first_event_time   timestamptz not null,
+            last_event_time    timestamptz not null,
+            first_week         integer generated always as ({Schema}.ltv_week_index(first_event_time)) stored,
+            last_week          integer generated always as ({Schema}.ltv_week_index(last_event_time)) stored
+            {ExtraCustomerColumns}
+        );
+
+        -- An order's current amount: the one from its event with the latest event_time, UPDATE beating NEW on a tie.
+        create table if not exists {OrdersTable}
+        (
+            customer_id      text collate "C" not null,
+            order_id         text collate "C" not null,
+            amount           numeric     not null,
+            amount_time      timestamptz not null,
+            amount_is_update boolean     not null,
+            first_time       timestamptz not null,
+            primary key (customer_id, order_id)
+        );
+        """;
+
+    public string ResetSql => $"truncate {CustomersTable}, {OrdersTable}";
+}

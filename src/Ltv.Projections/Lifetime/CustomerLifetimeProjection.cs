@@ -1,0 +1,46 @@
+using Ltv.EventStore;
+using Ltv.EventStore.Projections;
+using Ltv.EventStore.Schema;
+using Npgsql;
+
+namespace Ltv.Projections.Lifetime;
+
+/// <summary>
+/// CustomerLifetime, the inline read model: per customer the current and previous profile, visits, images,
+/// orders, revenue, and first and last event time and week, written in the same transaction as the append.
+/// </summary>
+public sealed class CustomerLifetimeProjection : IProjection
+{
+    public const string ProjectionName = "customer_lifetime";
+
+    private readonly string _apply;
+
+    public CustomerLifetimeProjection(SchemaName schema)
+    {
+        Tables = new CustomerFiguresTables(schema, ProjectionName);
+        _apply = CustomerFiguresSql.Apply(Tables);
+    }
+
+    public CustomerFiguresTables Tables { get; }
+
+    public string Name => ProjectionName;
+
+    public int Version => 1;
+
+    public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        Execute(connection, transaction, Tables.CreateSql, range: null, ct);
+
+    public Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        Execute(connection, transaction, Tables.ResetSql, range: null, ct);
+
+    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
+        Execute(connection, transaction, _apply, range, ct);
+
+    internal static async Task Execute(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, EventRange? range, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        range?.AddParameters(command);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,22 @@
+using Ltv.EventStore.Schema;
+using Npgsql;
+
+namespace Ltv.Projections;
+
+/// <summary>How many events of the log a projection has not applied yet.</summary>
+public static class ProjectionLag
+{
+    public static async Task<long> CountAsync(NpgsqlConnection connection, SchemaName schema, string projection, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        await using var command = new NpgsqlCommand(
+            $"""
+            select count(*)
+            from {schema}.events e, {schema}.projection_progress p
+            where p.name = @name and (e.tx_id, e.seq) > (p.position_tx, p.position_seq)
+            """,
+            connection);
+        command.Parameters.AddWithValue("name", projection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}

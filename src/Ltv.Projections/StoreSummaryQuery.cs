@@ -1,0 +1,38 @@
+using Ltv.EventStore;
+using Ltv.EventStore.Schema;
+using Npgsql;
+
+namespace Ltv.Projections;
+
+/// <summary>What the store holds, at a glance.</summary>
+/// <param name="Events">Events in the log.</param>
+/// <param name="Customers">Customers (streams) with at least one event.</param>
+/// <param name="CustomersWithoutProfile">Customers with activity but no CUSTOMER event yet (a data-quality figure).</param>
+/// <param name="FirstEventTime">The earliest event_time, if any.</param>
+/// <param name="LastEventTime">The latest event_time, if any.</param>
+public sealed record StoreSummary(
+    long Events, long Customers, long CustomersWithoutProfile, DateTimeOffset? FirstEventTime, DateTimeOffset? LastEventTime);
+
+/// <summary>Counts over the log and the CustomerLifetime read model.</summary>
+public sealed class StoreSummaryQuery(NpgsqlDataSource dataSource, SchemaName schema)
+{
+    public Task<StoreSummary> ExecuteAsync(CancellationToken ct) =>
+        PostgresErrors.Translate(async () =>
+        {
+            var lifetime = new Lifetime.CustomerLifetimeProjection(schema).Tables.CustomersTable;
+            await using var command = dataSource.CreateCommand($"""
+                select (select count(*) from {schema}.events),
+                       count(*),
+                       count(*) filter (where not has_customer_event),
+                       min(first_event_time),
+                       max(last_event_time)
+                from {lifetime}
+                """);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new StoreSummary(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4));
+        });
+}

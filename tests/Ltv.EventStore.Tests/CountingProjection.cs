@@ -1,0 +1,52 @@
+using Ltv.EventStore.Projections;
+using Ltv.EventStore.Schema;
+using Npgsql;
+
+namespace Ltv.EventStore.Tests;
+
+/// <summary>
+/// A projection that records, per event, how many times it was applied: the simplest read model that
+/// shows an event applied twice or never.
+/// </summary>
+public sealed class CountingProjection(SchemaName schema, string table) : IProjection
+{
+    private readonly string _table = schema.Qualify(table);
+
+    public string Name => table;
+
+    public int Version => 1;
+
+    public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        Execute(connection, transaction, $"create table if not exists {_table} (seq bigint primary key, applied integer not null)", null, ct);
+
+    public Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        Execute(connection, transaction, $"truncate {_table}", null, ct);
+
+    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
+        Execute(connection, transaction, $"""
+            insert into {_table} as t (seq, applied)
+            select e.seq, 1 from {schema.Qualify("events")} e where {EventRange.Filter("e")}
+            on conflict (seq) do update set applied = t.applied + 1
+            """, range, ct);
+
+    public async Task<Dictionary<long, int>> AppliedAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand($"select seq, applied from {_table}");
+        await using var reader = await command.ExecuteReaderAsync();
+        var applied = new Dictionary<long, int>();
+        while (await reader.ReadAsync())
+        {
+            applied[reader.GetInt64(0)] = reader.GetInt32(1);
+        }
+
+        return applied;
+    }
+
+    private static async Task Execute(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, EventRange? range, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        range?.AddParameters(command);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

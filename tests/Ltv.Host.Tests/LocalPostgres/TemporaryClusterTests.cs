@@ -1,0 +1,105 @@
+using Ltv.Host.LocalPostgres;
+using static Ltv.Host.Tests.LocalPostgres.Sql;
+
+namespace Ltv.Host.Tests.LocalPostgres;
+
+// Creating, racing, crashing and refusing clusters, each on a throw-away cluster under /tmp.
+public sealed class TemporaryClusterTests : IAsyncLifetime
+{
+    private readonly TemporaryCluster _temporary = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _temporary.DisposeAsync();
+
+    [Fact]
+    public async Task concurrent_bootstraps_all_succeed_and_share_one_new_cluster()
+    {
+        string[] connectionStrings = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => Task.Run(() => _temporary.NewCluster().EnsureStartedAsync())));
+
+        connectionStrings.Distinct().ShouldHaveSingleItem();
+        var startTimes = new List<DateTime>();
+        foreach (string connectionString in connectionStrings)
+        {
+            startTimes.Add(await ScalarAsync<DateTime>(connectionString, "SELECT pg_postmaster_start_time()"));
+        }
+
+        startTimes.Distinct().ShouldHaveSingleItem();
+        (await ScalarAsync<string>(connectionStrings[0], "SHOW data_checksums")).ShouldBe("on");
+        Directory.Exists(_temporary.DataDirectory + ".initializing").ShouldBeFalse();
+        Directory.GetDirectories(_temporary.Folder).ShouldBe([_temporary.DataDirectory]);
+    }
+
+    [Fact]
+    public async Task a_cluster_stopped_and_started_again_keeps_its_data()
+    {
+        string connectionString = await _temporary.NewCluster().EnsureStartedAsync();
+        await ExecuteAsync(connectionString, "CREATE TABLE kept AS SELECT 42 AS answer");
+
+        await _temporary.NewCluster().StopAsync();
+        ForgetPooledConnections(connectionString);
+        File.Exists(Path.Combine(_temporary.DataDirectory, "postmaster.pid")).ShouldBeFalse();
+        string again = await _temporary.NewCluster().EnsureStartedAsync();
+
+        (await ScalarAsync<int>(again, "SELECT answer FROM kept")).ShouldBe(42);
+    }
+
+    [Fact]
+    public async Task lock_files_naming_a_process_that_is_not_postgres_do_not_block_start()
+    {
+        string connectionString = await _temporary.NewCluster().EnsureStartedAsync();
+        string pidFile = Path.Combine(_temporary.DataDirectory, "postmaster.pid");
+        string socketLock = Path.Combine(_temporary.DataDirectory, "socket", ".s.PGSQL.5432.lock");
+        string[] pidFileLines = await File.ReadAllLinesAsync(pidFile);
+        string[] socketLockLines = await File.ReadAllLinesAsync(socketLock);
+        await _temporary.NewCluster().StopAsync();
+        ForgetPooledConnections(connectionString);
+
+        // As after a machine restart: the recorded pid now belongs to some unrelated live process.
+        string reusedPid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllLinesAsync(pidFile, [reusedPid, .. pidFileLines.Skip(1)]);
+        await File.WriteAllLinesAsync(socketLock, [reusedPid, .. socketLockLines.Skip(1)]);
+
+        string again = await _temporary.NewCluster().EnsureStartedAsync();
+
+        again.ShouldBe(connectionString);
+        (await ScalarAsync<int>(again, "SELECT 1")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_data_folder_holding_something_else_is_refused_with_a_clear_message()
+    {
+        Directory.CreateDirectory(_temporary.DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(_temporary.DataDirectory, "notes.txt"), "mine");
+
+        var error = await Should.ThrowAsync<LocalPostgresException>(() => _temporary.NewCluster().EnsureStartedAsync());
+
+        error.Message.ShouldContain("is not empty and is not a PostgreSQL cluster");
+        File.Exists(Path.Combine(_temporary.DataDirectory, "notes.txt")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_binary_folder_without_the_server_is_reported_with_what_to_do()
+    {
+        var cluster = new LocalPostgresCluster(_temporary.Options with { BinDirectory = _temporary.Folder });
+
+        var error = await Should.ThrowAsync<LocalPostgresException>(() => cluster.EnsureStartedAsync());
+
+        error.Message.ShouldContain($"{LocalPostgresOptions.BinDirectoryVariable}={_temporary.Folder} does not contain initdb");
+    }
+
+    [Fact]
+    public async Task a_server_that_cannot_start_is_reported_with_the_tail_of_its_log()
+    {
+        await _temporary.NewCluster().EnsureStartedAsync();
+        await _temporary.NewCluster().StopAsync();
+        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "shared_buffers = 'lots'\n");
+
+        var error = await Should.ThrowAsync<LocalPostgresException>(() => _temporary.NewCluster().EnsureStartedAsync());
+
+        error.Message.ShouldContain("did not start");
+        error.Details.ShouldNotBeNull().ShouldContain("shared_buffers");
+        File.Exists(Path.Combine(_temporary.DataDirectory, "postmaster.pid")).ShouldBeFalse();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Ltv.Domain.Lifetime;
+using Ltv.EventStore.Schema;
+using Ltv.Host.Composition;
+using Ltv.Host.Ingestion;
+using Ltv.Projections;
+using Ltv.Projections.Ranking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ltv.Testing;
+
+/// <summary>
+/// The product's services on a fresh database of their own, wired exactly as the CLI wires them:
+/// the integration tests' way in.
+/// </summary>
+public sealed class LtvTestApp : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly TestDatabase _database = new();
+    private ServiceProvider? _services;
+
+    public SchemaName Schema { get; } = SchemaName.Default;
+
+    public TestDatabase Database => _database;
+
+    /// <summary>An app owned by one test rather than by a class fixture (for tests that compare two stores).</summary>
+    public static async Task<LtvTestApp> StartAsync()
+    {
+        var app = new LtvTestApp();
+        await app.InitializeAsync();
+        return app;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _services = new ServiceCollection()
+            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97))
+            .AddLtvIngestion()
+            .AddLtvQueries()
+            .BuildServiceProvider();
+        await Get<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+    }
+
+    public T Get<T>()
+        where T : notnull => _services!.GetRequiredService<T>();
+
+    /// <summary>Ingests lines as one NDJSON source, then catches the async read models up.</summary>
+    public Task<IngestSummary> IngestLinesAsync(IEnumerable<string> lines, string name = "lines.ndjson") =>
+        IngestBytesAsync(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), name);
+
+    public async Task<IngestSummary> IngestBytesAsync(byte[] content, string name)
+    {
+        using var stream = new MemoryStream(content);
+        var summary = await Get<IngestHandler>().HandleAsync([new IngestSource(name, stream, content.Length)], progress: null, default);
+        await CatchUpAsync();
+        return summary;
+    }
+
+    public async Task<IngestSummary> IngestFileAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        var summary = await Get<IngestHandler>().HandleAsync([new IngestSource(Path.GetFileName(path), stream, stream.Length)], progress: null, default);
+        await CatchUpAsync();
+        return summary;
+    }
+
+    /// <summary>Waits until every async projection has reached the head of the log (never a fixed delay).</summary>
+    public async Task CatchUpAsync()
+    {
+        var results = await Get<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), default);
+        if (results.Any(r => !r.Result.ReachedHead))
+        {
+            throw new TimeoutException("The async projections did not reach the head of the log within 60 s.");
+        }
+    }
+
+    public async Task<IReadOnlyList<LtvResult>> TopAsync(int x, LtvSettings settings) =>
+        (await Get<TopCustomersQuery>().ExecuteAsync(x, settings, default)).Customers;
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}
