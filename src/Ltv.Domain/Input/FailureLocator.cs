@@ -18,35 +18,39 @@ internal sealed class FailureLocator(InputWindow window, RawReaderOptions option
     public void BeginChain(long at)
     {
         _chainStart = at;
-        _chainStartLine = window.LineOf(at);
+        _chainStartLine = window.Lines.LineOf(at);
     }
 
     /// <param name="exception">What the tokenizer threw.</param>
-    /// <param name="broken">Where the value it was reading starts.</param>
-    /// <param name="good">The end of the last token it read.</param>
-    public ReadFailure FromTokenizer(JsonException exception, long broken, long good)
+    /// <param name="recordStart">Where the record being read starts, or -1 between records.</param>
+    /// <param name="good">The end of the last token the tokenizer read.</param>
+    /// <param name="inArray">Whether the tokenizer is between the elements of the top-level array.</param>
+    public ReadFailure FromTokenizer(JsonException exception, long recordStart, long good, bool inArray)
     {
-        // Its position is off once it has stepped over separators; the byte it names, found where the failing
-        // token starts, is exact and does not depend on how the input was chunked.
+        string reason = Problems.ReasonOf(exception);
+
+        // The tokenizer's position is off once it has stepped over separators; the byte it names, found where
+        // the failing token starts, is exact and does not depend on how the input was chunked.
         long named = NamedByteAt(good, Problems.QuotedByte(exception));
         if (named >= 0)
         {
-            return Syntax(broken, Math.Max(named, broken), Problems.ReasonOf(exception));
+            return Syntax(recordStart >= 0 ? recordStart : named, named, reason);
         }
 
-        long brokenLine = window.LineOf(broken);
+        long broken = recordStart >= 0 ? recordStart : NextValueStart(good, inArray);
+        long brokenLine = window.Lines.LineOf(broken);
         long errorLine = _chainStartLine + (exception.LineNumber ?? 0);
 
         // Mid-line (after a byte order mark) the tokenizer counts the line's bytes from where its state began.
-        long lineStart = Math.Max(window.StartOfLine(errorLine), _chainStart);
+        long lineStart = Math.Max(window.Lines.StartOfLine(errorLine), _chainStart);
         long errorAt = Math.Clamp(lineStart + (exception.BytePositionInLine ?? 0), broken, window.End);
-        return new ReadFailure(FailureKind.Syntax, broken, errorAt, errorLine, errorLine == brokenLine, Problems.ReasonOf(exception));
+        return new ReadFailure(FailureKind.Syntax, broken, errorAt, errorLine, errorLine == brokenLine, reason);
     }
 
     public ReadFailure Syntax(long broken, long errorAt, string reason)
     {
-        long brokenLine = window.LineOf(broken);
-        long errorLine = window.LineOf(errorAt);
+        long brokenLine = window.Lines.LineOf(broken);
+        long errorLine = window.Lines.LineOf(errorAt);
         return new ReadFailure(FailureKind.Syntax, broken, errorAt, errorLine, errorLine == brokenLine, reason);
     }
 
@@ -55,11 +59,11 @@ internal sealed class FailureLocator(InputWindow window, RawReaderOptions option
         // Only the bytes up to the limit are looked at, so the outcome does not depend on how far the window reaches.
         long seen = Math.Min(window.End, start + options.MaxRecordBytes + 1);
         bool oneLine = !window.Bytes(start, seen).Contains((byte)'\n');
-        return new ReadFailure(FailureKind.TooLarge, start, start, window.LineOf(start), oneLine, string.Empty);
+        return new ReadFailure(FailureKind.TooLarge, start, start, window.Lines.LineOf(start), oneLine, string.Empty);
     }
 
     public ReadFailure CorruptCompression(long pending) =>
-        new(FailureKind.CorruptCompression, pending, window.End, window.LineOf(pending), false, string.Empty);
+        new(FailureKind.CorruptCompression, pending, window.End, window.Lines.LineOf(pending), false, string.Empty);
 
     /// <summary>Where the next value (or the next array element, past its comma) starts; the end if none is in sight.</summary>
     public long NextValueStart(long from, bool inArray)

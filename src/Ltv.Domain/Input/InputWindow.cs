@@ -12,7 +12,6 @@ internal sealed class InputWindow : IAsyncDisposable
 
     private readonly int _chunkBytes;
     private readonly int _maxBytes;
-    private readonly LineCounter _lines = new();
     private Stream _source;
     private GZipStream? _gzip;
     private byte[] _bytes;
@@ -26,7 +25,10 @@ internal sealed class InputWindow : IAsyncDisposable
         _chunkBytes = options.ChunkBytes;
         _maxBytes = Math.Max(options.MaxRecordBytes, options.MaxFatalTextBytes) + (2 * options.ChunkBytes) + SniffBytes;
         _bytes = new byte[options.ChunkBytes];
+        Lines = new LineCounter(this);
     }
+
+    public LineCounter Lines { get; }
 
     public long Start => _origin + _start;
 
@@ -47,11 +49,19 @@ internal sealed class InputWindow : IAsyncDisposable
     public static async ValueTask<InputWindow> OpenAsync(Stream input, RawReaderOptions options, CancellationToken ct)
     {
         var window = new InputWindow(input, options);
-        await window.FillToAsync(SniffBytes, ct).ConfigureAwait(false);
-        if (window.Bytes(0, window.End).StartsWith(GzipMagic))
+        try
         {
-            window.Decompress();
             await window.FillToAsync(SniffBytes, ct).ConfigureAwait(false);
+            if (window.Bytes(0, window.End).StartsWith(GzipMagic))
+            {
+                window.Decompress();
+                await window.FillToAsync(SniffBytes, ct).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await window.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         if (window.Bytes(0, window.End).StartsWith(ByteOrderMark))
@@ -99,39 +109,6 @@ internal sealed class InputWindow : IAsyncDisposable
         _end += read;
     }
 
-    /// <summary>How many line feeds come before <paramref name="at"/>, a position still in the window.</summary>
-    public long LineOf(long at)
-    {
-        if (at > _lines.Position)
-        {
-            _lines.Forward(Bytes(_lines.Position, at));
-        }
-        else if (at < _lines.Position)
-        {
-            _lines.Back(Bytes(Start, at), Bytes(at, _lines.Position));
-        }
-
-        return _lines.Lines;
-    }
-
-    /// <summary>Where the 0-based <paramref name="line"/> starts, for a line that starts at or before the newest byte.</summary>
-    public long StartOfLine(long line)
-    {
-        while (_lines.Lines < line)
-        {
-            ReadOnlySpan<byte> rest = Bytes(_lines.Position, End);
-            int feed = rest.IndexOf((byte)'\n');
-            if (feed < 0)
-            {
-                break;
-            }
-
-            _lines.Forward(rest[..(feed + 1)]);
-        }
-
-        return _lines.LineStart;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_gzip is not null)
@@ -160,7 +137,8 @@ internal sealed class InputWindow : IAsyncDisposable
     private void MakeRoom(long keepFrom)
     {
         // Count line feeds before they can be dropped, so error messages can still name lines.
-        LineOf(Math.Max(keepFrom, _lines.Position));
+        Lines.CountUpTo(keepFrom);
+
         int keep = (int)(keepFrom - _origin);
         _start = keep;
         if (_bytes.Length - _end >= _chunkBytes)
@@ -181,6 +159,11 @@ internal sealed class InputWindow : IAsyncDisposable
             }
 
             target = size > _bytes.Length ? new byte[size] : _bytes;
+        }
+
+        if (target == _bytes && keep == 0)
+        {
+            return;
         }
 
         _bytes.AsSpan(keep, pending).CopyTo(target);

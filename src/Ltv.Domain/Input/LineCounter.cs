@@ -1,44 +1,82 @@
 namespace Ltv.Domain.Input;
 
 /// <summary>
-/// Knows how many line feeds come before one position of the input and where that position's line starts,
-/// so line numbers survive the bytes before them being dropped from the window.
+/// Line numbers of positions in the window. Line feeds are counted before the bytes holding them are dropped,
+/// so lines can still be named deep into an input, and each byte is counted about once.
 /// </summary>
-internal sealed class LineCounter
+internal sealed class LineCounter(InputWindow window)
 {
-    public long Position { get; private set; }
+    private long _position;
+    private long _lines;
+    private long _lineStart;
 
-    public long Lines { get; private set; }
+    /// <summary>How many line feeds come before <paramref name="at"/>, a position still in the window.</summary>
+    public long LineOf(long at)
+    {
+        if (at > _position)
+        {
+            Forward(window.Bytes(_position, at));
+        }
+        else if (at < _position)
+        {
+            Back(at);
+        }
 
-    public long LineStart { get; private set; }
+        return _lines;
+    }
 
-    public void Forward(ReadOnlySpan<byte> next)
+    /// <summary>Where the 0-based <paramref name="line"/> starts, for a line that starts at or before the newest byte.</summary>
+    public long StartOfLine(long line)
+    {
+        while (_lines < line)
+        {
+            ReadOnlySpan<byte> rest = window.Bytes(_position, window.End);
+            int feed = rest.IndexOf((byte)'\n');
+            if (feed < 0)
+            {
+                break;
+            }
+
+            Forward(rest[..(feed + 1)]);
+        }
+
+        return _lineStart;
+    }
+
+    /// <summary>Counts the bytes up to <paramref name="at"/> before the window lets them go.</summary>
+    public void CountUpTo(long at)
+    {
+        if (at > _position)
+        {
+            Forward(window.Bytes(_position, at));
+        }
+    }
+
+    private void Forward(ReadOnlySpan<byte> next)
     {
         int count = next.Count((byte)'\n');
         if (count > 0)
         {
-            Lines += count;
-            LineStart = Position + next.LastIndexOf((byte)'\n') + 1;
+            _lines += count;
+            _lineStart = _position + next.LastIndexOf((byte)'\n') + 1;
         }
 
-        Position += next.Length;
+        _position += next.Length;
     }
 
-    /// <param name="before">Bytes still held before the new position.</param>
-    /// <param name="skipped">Bytes from the new position up to the current one.</param>
-    public void Back(ReadOnlySpan<byte> before, ReadOnlySpan<byte> skipped)
+    private void Back(long at)
     {
-        Position -= skipped.Length;
-        int count = skipped.Count((byte)'\n');
+        int count = window.Bytes(at, _position).Count((byte)'\n');
+        _position = at;
         if (count == 0)
         {
             return;
         }
 
-        Lines -= count;
-        int last = before.LastIndexOf((byte)'\n');
+        _lines -= count;
+        int last = window.Bytes(window.Start, at).LastIndexOf((byte)'\n');
 
         // Without a line feed in the held bytes the true start is gone; the oldest held byte is the best left.
-        LineStart = Position - before.Length + (last >= 0 ? last + 1 : 0);
+        _lineStart = last >= 0 ? window.Start + last + 1 : window.Start;
     }
 }

@@ -15,14 +15,14 @@ internal sealed class LineMode(InputWindow window)
     {
         if (IsOn)
         {
-            _valueLine = window.LineOf(start);
+            _valueLine = window.Lines.LineOf(start);
         }
     }
 
     public void ValueEnds(long end)
     {
         _values++;
-        if (IsOn && window.LineOf(end) != _valueLine)
+        if (IsOn && window.Lines.LineOf(end) != _valueLine)
         {
             IsOn = false;
         }

@@ -38,7 +38,7 @@ internal static class Problems
     public static string ReasonOf(JsonException exception)
     {
         string message = exception.Message;
-        int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        int position = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
         if (position >= 0)
         {
             message = message[..position];

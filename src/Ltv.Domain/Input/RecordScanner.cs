@@ -68,8 +68,7 @@ internal sealed class RecordScanner
         }
         catch (JsonException exception)
         {
-            long broken = _recordStart >= 0 ? _recordStart : _locate.NextValueStart(_resume + good, _inArray);
-            failure = _locate.FromTokenizer(exception, broken, _resume + good);
+            failure = _locate.FromTokenizer(exception, _recordStart, _resume + good, _inArray);
         }
 
         if (failure is { } found)
@@ -80,28 +79,22 @@ internal sealed class RecordScanner
 
         _state = reader.CurrentState;
         _resume += reader.BytesConsumed;
+        if (_window.IsEnded && !_window.IsCorrupt)
+        {
+            IsDone = true;
+            return true;
+        }
+
         long pending = _recordStart >= 0 ? _recordStart : _locate.NextValueStart(_resume, _inArray);
-        if (_window.IsEnded)
+        ReadFailure? stop = _window.IsCorrupt ? _locate.CorruptCompression(pending)
+            : _window.End - pending > _options.MaxRecordBytes ? _locate.TooLarge(pending)
+            : null;
+        if (stop is { } stopping)
         {
-            if (!_window.IsCorrupt)
-            {
-                IsDone = true;
-            }
-            else
-            {
-                Reject(_locate.CorruptCompression(pending));
-            }
-
-            return true;
+            Reject(stopping);
         }
 
-        if (_window.End - pending > _options.MaxRecordBytes)
-        {
-            Reject(_locate.TooLarge(pending));
-            return true;
-        }
-
-        return false;
+        return stop is not null;
     }
 
     private ReadFailure? OnToken(ref Utf8JsonReader reader)
@@ -174,7 +167,7 @@ internal sealed class RecordScanner
         }
 
         _rejection = skipLine
-            ? RejectedText.Line(failure, _window.LineOf(failure.BrokenStart), _options)
+            ? RejectedText.Line(failure, _window.Lines.LineOf(failure.BrokenStart), _options)
             : RejectedText.RestOfInput(failure, _options);
     }
 
@@ -188,11 +181,8 @@ internal sealed class RecordScanner
 
         _sink.Rejected(rejection.Kind, rejection.Start, text, rejection.Problem);
         _rejection = null;
-        if (rejection.Kind == RawRecordKind.Fatal)
-        {
-            IsDone = true;
-        }
-        else
+        IsDone = rejection.Kind == RawRecordKind.Fatal;
+        if (!IsDone)
         {
             Restart(next);
         }

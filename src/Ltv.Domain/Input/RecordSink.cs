@@ -17,7 +17,7 @@ internal sealed class RecordSink(InputWindow window)
         if (!Utf8.IsValid(bytes))
         {
             long invalidAt = start + FirstInvalidByte(bytes);
-            Add(RawRecordKind.Malformed, start, bytes.ToArray(), Problems.InvalidUtf8(invalidAt, window.LineOf(invalidAt)));
+            Add(RawRecordKind.Malformed, start, bytes.ToArray(), Problems.InvalidUtf8(invalidAt, window.Lines.LineOf(invalidAt)));
             return;
         }
 

@@ -19,22 +19,24 @@ public static class LtvCli
             IngestsCommand.Create(),
             ProjectCommand.Create(),
             SummaryCommand.Create(),
+            GenerateCommand.Create(),
         };
+
+        // `ltv` alone (or with only --connection): a menu on a terminal, the help elsewhere.
+        root.SetAction((parse, ct) =>
+        {
+            var connection = parse.GetValue(CommonOptions.Connection) is { } c ? new[] { "--connection", c } : [];
+            return Console.IsInputRedirected || Console.IsOutputRedirected
+                ? InvokeAsync(root, ["--help"])
+                : InteractiveMenu.RunAsync(args => InvokeAsync(root, [.. args, .. connection]));
+        });
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = Build();
-        if (args.Length == 0)
-        {
-            return Console.IsInputRedirected || Console.IsOutputRedirected
-                ? await InvokeAsync(root, ["--help"])
-                : await InteractiveMenu.RunAsync(a => InvokeAsync(root, a));
-        }
-
-        return await InvokeAsync(root, args);
+        return await InvokeAsync(Build(), args);
     }
 
     private static async Task<int> InvokeAsync(RootCommand root, string[] args)

@@ -51,7 +51,8 @@ public static class SyntheticEvents
         var order = 0;
         for (var v = 0; v < visits; v++)
         {
-            var visitTime = Later();
+            // Now and then a visit comes before the customer registered (as in the challenge's own sample).
+            var visitTime = random.Next(15) == 0 && joined > options.StartTime.AddDays(2) ? joined.AddHours(-random.Next(1, 48)) : Later();
             yield return shapes.Visit($"p{index}-{v}", id, visitTime);
             if (random.Next(4) == 0)
             {

@@ -28,6 +28,7 @@ internal sealed class ClusterProcess(PostgresBinaries binaries, LocalPostgresOpt
         // refuse to start ("lock file already exists"), so we remove lock files whose owner is gone.
         RemoveIfStale(PidFile);
         RemoveIfStale(SocketLockFile);
+        long logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
         string seconds = options.StartTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
         CommandResult result = await ExternalCommand.RunAsync(
             _runAs,
@@ -38,8 +39,8 @@ internal sealed class ClusterProcess(PostgresBinaries binaries, LocalPostgresOpt
         if (!result.Succeeded)
         {
             throw new LocalPostgresException(
-                $"The local PostgreSQL server in {dataDirectory} did not start: {LastLogLine() ?? result.LastLine()}",
-                $"{result.StandardError}{result.StandardOutput}{Environment.NewLine}server.log:{Environment.NewLine}{LogTail()}");
+                $"The local PostgreSQL server in {dataDirectory} did not start: {LastProblem(logStart) ?? result.LastLine()}",
+                $"{result.StandardError}{result.StandardOutput}{Environment.NewLine}server.log:{Environment.NewLine}{LogTail(logStart)}");
         }
     }
 
@@ -62,11 +63,21 @@ internal sealed class ClusterProcess(PostgresBinaries binaries, LocalPostgresOpt
         }
     }
 
-    public string LogTail()
+    // The log grows across restarts; from an offset, only what this attempt wrote is shown.
+    public string LogTail(long fromOffset = 0)
     {
         try
         {
-            return File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(LogTailLines)) : "";
+            if (!File.Exists(LogFile))
+            {
+                return "";
+            }
+
+            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(Math.Min(fromOffset, stream.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            string[] lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(Environment.NewLine, lines.TakeLast(LogTailLines));
         }
         catch (IOException ex)
         {
@@ -75,10 +86,10 @@ internal sealed class ClusterProcess(PostgresBinaries binaries, LocalPostgresOpt
     }
 
     // The last FATAL or PANIC line names the cause; the lines after it are just the shutdown.
-    private string? LastLogLine()
+    private string? LastProblem(long fromOffset)
     {
         string[] markers = ["PANIC:", "FATAL:"];
-        return LogTail()
+        return LogTail(fromOffset)
             .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)
             .Select(line => markers.Select(marker => line.IndexOf(marker, StringComparison.Ordinal)).Where(at => at >= 0)
                 .Select(at => line[at..]).FirstOrDefault())

@@ -6,7 +6,7 @@ public sealed class ArbitraryInputTests
 {
     private static readonly byte[][] JsonishPieces =
     [
-        .. new[] { "{", "}", "[", "]", ",", ":", "\"k\"", "\"", "\\", "1", "-2.5e3", "tru", "true", "null", " ", "\t", "\n", "\r\n", "{\"n\":1}", "[{\"n\":2}]" }
+        .. new[] { "{", "}", "[", "]", ",", ":", "\"k\"", "\"", "\\", "1", "-2.5e3", "tru", "true", "null", " ", "\t", "\n", "\r\n", "{\"n\":1}", "[{\"n\":2}]", "\\u12", "\"\\q\"", "\n{\"a\":[1,2]}\n" }
             .Select(Records.Utf8),
         [0xC3], [0xFF], [0x00], [0xEF, 0xBB, 0xBF], [0x1F, 0x8B],
     ];

@@ -98,7 +98,7 @@ public sealed class TemporaryClusterTests : IAsyncLifetime
 
         var error = await Should.ThrowAsync<LocalPostgresException>(() => _temporary.NewCluster().EnsureStartedAsync());
 
-        error.Message.ShouldContain("did not start");
+        error.Message.ShouldContain("did not start: FATAL:");
         error.Details.ShouldNotBeNull().ShouldContain("shared_buffers");
         File.Exists(Path.Combine(_temporary.DataDirectory, "postmaster.pid")).ShouldBeFalse();
     }

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Ltv.Host.Tests.Cli;
+
+/// <summary>
+/// Runs the real <c>ltv</c> executable (built beside the tests) as a child process, as a user would,
+/// against a schema of its own so that tests sharing a database never see each other's data.
+/// </summary>
+public sealed class LtvProcess(string connection)
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public string Schema { get; } = "cli_" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task<Result> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Testing.FixturePaths.RepositoryRoot,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ltv.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add("--connection");
+        start.ArgumentList.Add(connection);
+        start.Environment.Remove("LTV_CONNECTION");
+        start.Environment["LTV_SCHEMA"] = Schema;
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
