@@ -59,14 +59,7 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
             await writer.WriteAsync(e.DedupeKey, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.EventType, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
-            if (e.Metadata is null)
-            {
-                await writer.WriteNullAsync(ct);
-            }
-            else
-            {
-                await writer.WriteAsync(e.Metadata, NpgsqlDbType.Jsonb, ct);
-            }
+            await writer.WriteNullableAsync(e.Metadata, NpgsqlDbType.Jsonb, ct);
         }
 
         await writer.CompleteAsync(ct);

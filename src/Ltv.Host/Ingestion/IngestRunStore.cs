@@ -58,15 +58,7 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
             await writer.WriteAsync(r.Index, NpgsqlDbType.Bigint, ct);
             await writer.WriteAsync(r.ByteOffset, NpgsqlDbType.Bigint, ct);
             await writer.WriteAsync(r.Reason, NpgsqlDbType.Text, ct);
-            if (r.Detail is null)
-            {
-                await writer.WriteNullAsync(ct);
-            }
-            else
-            {
-                await writer.WriteAsync(r.Detail, NpgsqlDbType.Text, ct);
-            }
-
+            await writer.WriteNullableAsync(r.Detail, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(r.Raw, NpgsqlDbType.Bytea, ct);
         }
 
