@@ -56,9 +56,22 @@ public sealed class PostgresEventStore
         return PostgresErrors.Translate(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(ct);
-            return await _appender.AppendAsync(connection, events, also, ct);
+            return await _appender.AppendAsync(connection, events, NotifyingThen(also), ct);
         });
     }
+
+    private AlsoInTransaction NotifyingThen(AlsoInTransaction? also) => async (connection, transaction, result, ct) =>
+    {
+        if (result.AppendedCount > 0)
+        {
+            await AppendNotifications.NotifyAsync(connection, transaction, Schema, ct);
+        }
+
+        if (also is not null)
+        {
+            await also(connection, transaction, result, ct);
+        }
+    };
 
     /// <summary>Reads one stream in version order.</summary>
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Ltv.EventStore.Projections;
 using Ltv.EventStore.Schema;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Ranking;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Ltv.Projections;
@@ -14,7 +15,7 @@ public sealed class ProjectionCatalog(NpgsqlDataSource dataSource, SchemaName sc
     public IReadOnlyList<IProjection> Inline { get; } = [new CustomerLifetimeProjection(schema)];
 
     /// <summary>Applied afterwards, from the gap-free log.</summary>
-    public IReadOnlyList<IProjection> Async { get; } = [new LtvRankingProjection(schema)];
+    public IReadOnlyList<IProjection> Async { get; } = [new LtvRankingProjection(schema), new DailyStats.DailyStatsProjection(schema)];
 
     /// <summary>The SQL functions the read models share.</summary>
     public static IReadOnlyList<MigrationScript> Scripts { get; } =
@@ -23,6 +24,31 @@ public sealed class ProjectionCatalog(NpgsqlDataSource dataSource, SchemaName sc
     /// <summary>Creates the store, the read models and the given extra tables if they are missing.</summary>
     public Task EnsureAsync(IEnumerable<MigrationScript> extraScripts, CancellationToken ct) =>
         ProjectionSetup.EnsureAsync(dataSource, schema, Scripts.Concat(extraScripts), Inline, Async, ct);
+
+    /// <summary>Every projection's name, inline first.</summary>
+    public IReadOnlyList<string> Names => [.. Inline.Concat(Async).Select(p => p.Name)];
+
+    /// <summary>Runs the async projections until <paramref name="ct"/> is cancelled.</summary>
+    public Task RunDaemonAsync(CancellationToken ct, ILogger? logger = null) =>
+        new ProjectionDaemon(dataSource, schema, Async, logger: logger).RunAsync(ct);
+
+    /// <summary>Rebuilds one projection from the whole log while the live copy keeps answering.</summary>
+    public Task<RebuildResult> RebuildAsync(string name, IProgress<long>? progress, CancellationToken ct)
+    {
+        var projection = Inline.Concat(Async).SingleOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"Unknown projection '{name}'.", nameof(name));
+        if (projection is not IRebuildableProjection rebuildable)
+        {
+            throw new InvalidOperationException($"Projection '{name}' cannot be rebuilt: it does not support shadow tables.");
+        }
+
+        return PostgresErrors.Translate(() =>
+            new ProjectionRebuilder(dataSource, schema).RebuildAsync(rebuildable, Inline.Contains(projection), progress, ct));
+    }
+
+    /// <summary>Where every projection stands.</summary>
+    public Task<StoreStatus> StatusAsync(CancellationToken ct) =>
+        new ProjectionStatusQuery(dataSource, schema, Inline, Async).ExecuteAsync(ct);
 
     /// <summary>Brings every async projection up to the head of the log.</summary>
     public async Task<IReadOnlyList<(string Name, CatchUpResult Result)>> CatchUpAsync(

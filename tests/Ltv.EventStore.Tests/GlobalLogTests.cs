@@ -11,12 +11,12 @@ public sealed class GlobalLogTests(StoreFixture fixture) : IClassFixture<StoreFi
         await fixture.Store.AppendAsync([Event(stream, "a"), Event(stream, "b")], default);
         await fixture.Store.AppendAsync([Event(stream, "c")], default);
 
-        var all = await fixture.Store.ReadAllAsync(LogPosition.Start, 10_000, default);
+        var all = await ReadUntil(LogPosition.Start, events => events.Count(e => e.StreamId == stream) == 3);
         all.Select(e => e.Position).ShouldBeInOrder(SortDirection.Ascending);
         var mine = all.Where(e => e.StreamId == stream).ToList();
         mine.Select(e => e.DedupeKey).ShouldBe(["a", "b", "c"]);
 
-        var rest = await fixture.Store.ReadAllAsync(mine[0].Position, 10_000, default);
+        var rest = await ReadUntil(mine[0].Position, events => events.Count(e => e.StreamId == stream) == 2);
         rest.ShouldNotContain(e => e.Position <= mine[0].Position);
         rest.Where(e => e.StreamId == stream).Select(e => e.DedupeKey).ShouldBe(["b", "c"]);
     }

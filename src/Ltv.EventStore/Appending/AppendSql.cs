@@ -7,7 +7,10 @@ internal sealed class AppendSql(SchemaName schema)
 {
     public const string Staging = "pg_temp.ltv_append_staging";
 
+    // JIT off: the planner has no statistics for the staging table, and compiling a batch's statements would cost
+    // more (~30 ms each) than running them.
     public string CreateStaging { get; } = $"""
+        set local jit = off;
         create temp table if not exists ltv_append_staging
         (
             ord            integer not null,

@@ -11,19 +11,45 @@ namespace Ltv.EventStore.Projections;
 /// </summary>
 public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, SchemaName schema, IProjection projection, int batchSize = 10_000)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly ProjectionProgressStore _progress = new(schema);
     private readonly GlobalLogReader _log = new(schema);
 
     /// <summary>The projection this runner feeds.</summary>
     public IProjection Projection => projection;
 
-    /// <summary>Applies one batch. Returns how many events it applied (0 when caught up).</summary>
-    public async Task<int> RunBatchAsync(CancellationToken ct)
+    /// <summary>
+    /// Applies one batch of at most <paramref name="maxEvents"/> (default: the runner's batch size).
+    /// Returns how many events it applied: 0 when caught up, or when the projection is failed.
+    /// </summary>
+    public async Task<int> RunBatchAsync(CancellationToken ct, int? maxEvents = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var applied = await ApplyNextAsync(connection, transaction, maxEvents ?? batchSize, appendsBlocked: false, ct);
+        if (applied > 0)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Applies the next slice inside the caller's transaction and moves the progress; returns its size.
+    /// The caller commits. Used by <see cref="RunBatchAsync"/> and by a rebuild's final switch.
+    /// </summary>
+    public async Task<int> ApplyNextAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int maxEvents, bool appendsBlocked, CancellationToken ct)
+    {
         var progress = await _progress.LockAsync(connection, transaction, projection.Name, ct);
-        var next = await _log.NextRangeAsync(connection, transaction, progress.Position, batchSize, ct);
+        if (progress.State == ProjectionStates.Failed)
+        {
+            return 0;
+        }
+
+        var next = await _log.NextRangeAsync(connection, transaction, progress.Position, maxEvents, ct, appendsBlocked);
         if (next is not { } slice)
         {
             return 0;
@@ -31,7 +57,6 @@ public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, SchemaNam
 
         await projection.ApplyAsync(connection, transaction, slice.Range, ct);
         await _progress.SaveAsync(connection, transaction, projection.Name, slice.Range.Until, ct);
-        await transaction.CommitAsync(ct);
         return slice.Count;
     }
 
@@ -55,31 +80,32 @@ public sealed class AsyncProjectionRunner(NpgsqlDataSource dataSource, SchemaNam
                 continue;
             }
 
-            if (await PositionAsync(ct) >= target)
+            var progress = await ProgressAsync(ct);
+            if (progress.Position >= target || progress.State == ProjectionStates.Failed)
             {
-                return new CatchUpResult(total, ReachedHead: true);
+                return new CatchUpResult(total, ReachedHead: progress.Position >= target, progress.Error);
             }
 
             if (DateTimeOffset.UtcNow >= deadline)
             {
-                return new CatchUpResult(total, ReachedHead: false);
+                return new CatchUpResult(total, ReachedHead: false, Error: null);
             }
 
             await Task.Delay(PollInterval, ct);
         }
     }
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-
-    private async Task<LogPosition> PositionAsync(CancellationToken ct)
+    /// <summary>The projection's progress row.</summary>
+    public async Task<ProjectionProgress> ProgressAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var all = await _progress.ListAsync(connection, ct);
-        return all.Single(p => p.Name == projection.Name).Position;
+        return all.Single(p => p.Name == projection.Name);
     }
 }
 
 /// <summary>The outcome of a catch-up.</summary>
 /// <param name="Applied">How many events were applied.</param>
 /// <param name="ReachedHead">Whether the projection reached the head of the log as of the start of the call.</param>
-public sealed record CatchUpResult(long Applied, bool ReachedHead);
+/// <param name="Error">Why the projection is stopped, when it is failed.</param>
+public sealed record CatchUpResult(long Applied, bool ReachedHead, string? Error = null);

@@ -61,6 +61,48 @@ public sealed class ProjectionProgressStore(SchemaName schema)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Stops a projection on an event it cannot apply. Runs in a transaction of its own.</summary>
+    public async Task MarkFailedAsync(NpgsqlDataSource dataSource, string name, string error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand(
+            $"update {schema}.projection_progress set state = '{ProjectionStates.Failed}', error = @error, updated_at = now() where name = @name");
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("error", error);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Sets every field of a projection's row, creating it if needed (rebuilds use it).</summary>
+    public async Task SetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string name, int version, LogPosition position, string state,
+        CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            insert into {schema}.projection_progress (name, version, position_tx, position_seq, state, error, updated_at)
+            values (@name, @version, @tx, @seq, @state, null, now())
+            on conflict (name) do update set
+                version = excluded.version, position_tx = excluded.position_tx, position_seq = excluded.position_seq,
+                state = excluded.state, error = null, updated_at = now()
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("version", version);
+        command.Parameters.Add(new NpgsqlParameter<ulong>("tx", NpgsqlDbType.Xid8) { TypedValue = position.TransactionId });
+        command.Parameters.AddWithValue("seq", position.Sequence);
+        command.Parameters.AddWithValue("state", state);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Removes a projection's row (a finished or abandoned shadow copy).</summary>
+    public async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"delete from {schema}.projection_progress where name = @name", connection, transaction);
+        command.Parameters.AddWithValue("name", name);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Every projection's progress.</summary>
     public async Task<IReadOnlyList<ProjectionProgress>> ListAsync(NpgsqlConnection connection, CancellationToken ct)
     {

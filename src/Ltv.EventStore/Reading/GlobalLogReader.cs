@@ -26,12 +26,17 @@ public sealed class GlobalLogReader(SchemaName schema)
         limit @max
         """;
 
-    private readonly string _readRangeEnd = $"""
+    private readonly string _readRangeEnd = RangeEndSql(schema, "and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())");
+
+    // Without the horizon: only correct while no transaction can be appending (see NextRangeAsync).
+    private readonly string _readRangeEndUnbounded = RangeEndSql(schema, "");
+
+    private static string RangeEndSql(SchemaName schema, string horizon) => $"""
         with batch as (
             select e.tx_id, e.seq
             from {schema}.events e
             where (e.tx_id, e.seq) > (@after_tx, @after_seq)
-              and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+              {horizon}
             order by e.tx_id, e.seq
             limit @max
         )
@@ -54,11 +59,21 @@ public sealed class GlobalLogReader(SchemaName schema)
     /// The next slice of at most <paramref name="max"/> events after <paramref name="after"/>, without reading
     /// their data: what a set-based projection needs. Null when there is nothing new to read.
     /// </summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="transaction">The transaction to read in, if any.</param>
+    /// <param name="after">The last position already applied.</param>
+    /// <param name="max">The most events in the slice.</param>
+    /// <param name="ct">Cancels the read.</param>
+    /// <param name="appendsBlocked">
+    /// True only while the caller holds a lock that keeps every appender out (a rebuild's final switch): then
+    /// every event-writing transaction has ended and the whole visible log can be read, whatever else is open.
+    /// </param>
     public async Task<(EventRange Range, int Count)?> NextRangeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, LogPosition after, int max, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, LogPosition after, int max, CancellationToken ct,
+        bool appendsBlocked = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = Command(_readRangeEnd, connection, transaction, after, max);
+        await using var command = Command(appendsBlocked ? _readRangeEndUnbounded : _readRangeEnd, connection, transaction, after, max);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {

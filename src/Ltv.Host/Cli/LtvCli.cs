@@ -20,6 +20,13 @@ public static class LtvCli
             ProjectCommand.Create(),
             SummaryCommand.Create(),
             GenerateCommand.Create(),
+            ClvCommand.Create(),
+            ImportCommand.Create(),
+            StatsCommand.Create(),
+            StatusCommand.Create(),
+            RebuildCommand.Create(),
+            DaemonCommand.Create(),
+            RejectedCommand.Create(),
         };
 
         // `ltv` alone (or with only --connection): a menu on a terminal, the help elsewhere.

@@ -2,6 +2,8 @@ using Ltv.EventStore;
 using Ltv.EventStore.Schema;
 using Ltv.Host.Ingestion;
 using Ltv.Projections;
+using Ltv.Projections.Clv;
+using Ltv.Projections.DailyStats;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Ranking;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new IngestRunStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new IngestSettings(sp.GetRequiredService<LtvOptions>().BatchSize));
         services.AddSingleton<IngestHandler>();
+        services.AddSingleton(sp => new RejectedEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton<RejectedRetryHandler>();
         return services;
     }
 
@@ -41,6 +45,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new CustomerQuery(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), sp.GetRequiredService<PostgresEventStore>()));
         services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new ClvQuery(sp.GetRequiredService<PurchaseFactsQuery>()));
+        services.AddSingleton(sp => new DailyStatsProjection(sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new DailyStatsQuery(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+        services.AddSingleton(sp => new PeriodCustomersQuery(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+        services.AddSingleton(sp => new DailyStatsBackfill(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
         return services;
     }
 

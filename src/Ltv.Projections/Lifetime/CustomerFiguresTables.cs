@@ -14,7 +14,10 @@ public sealed record CustomerFiguresTables(SchemaName Schema, string Customers, 
 {
     public string CustomersTable => Schema.Qualify(Customers);
 
-    public string OrdersTable => Schema.Qualify(Customers + "_orders");
+    /// <summary>The per-order table name (unqualified).</summary>
+    public string Orders => Customers + "_orders";
+
+    public string OrdersTable => Schema.Qualify(Orders);
 
     public string CreateSql => $"""
         create table if not exists {CustomersTable}

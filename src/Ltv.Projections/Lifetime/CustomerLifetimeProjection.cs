@@ -9,21 +9,28 @@ namespace Ltv.Projections.Lifetime;
 /// CustomerLifetime, the inline read model: per customer the current and previous profile, visits, images,
 /// orders, revenue, and first and last event time and week, written in the same transaction as the append.
 /// </summary>
-public sealed class CustomerLifetimeProjection : IProjection
+public sealed class CustomerLifetimeProjection : IRebuildableProjection
 {
     public const string ProjectionName = "customer_lifetime";
 
+    private readonly SchemaName _schema;
     private readonly string _apply;
 
-    public CustomerLifetimeProjection(SchemaName schema)
+    public CustomerLifetimeProjection(SchemaName schema, string tableSuffix = "")
     {
-        Tables = new CustomerFiguresTables(schema, ProjectionName);
+        _schema = schema;
+        Name = ProjectionName + tableSuffix;
+        Tables = new CustomerFiguresTables(schema, Name);
         _apply = CustomerFiguresSql.Apply(Tables);
     }
 
     public CustomerFiguresTables Tables { get; }
 
-    public string Name => ProjectionName;
+    public string Name { get; }
+
+    IReadOnlyList<string> IRebuildableProjection.Tables => [Tables.Customers, Tables.Orders];
+
+    public IRebuildableProjection WithTableSuffix(string suffix) => new CustomerLifetimeProjection(_schema, suffix);
 
     public int Version => 1;
 

@@ -15,25 +15,27 @@ namespace Ltv.Projections.Ranking;
 /// </list>
 /// Both have an index, so top X is an index scan whatever the lifespan setting.
 /// </summary>
-public sealed class LtvRankingProjection : IProjection
+public sealed class LtvRankingProjection : IRebuildableProjection
 {
     public const string ProjectionName = "ltv_ranking";
 
     private readonly SchemaName _schema;
     private readonly string _apply;
 
-    public LtvRankingProjection(SchemaName schema)
+    public LtvRankingProjection(SchemaName schema, string tableSuffix = "")
     {
         _schema = schema;
+        Name = ProjectionName + tableSuffix;
         Tables = new CustomerFiguresTables(
             schema,
-            ProjectionName,
+            Name,
             $"""
             -- 30 decimals keep the order exact: two different fractions revenue / weeks of this data differ far earlier.
             , weekly_value numeric generated always as
                 (revenue::numeric(60, 30) / ({schema}.ltv_week_index(last_event_time) - {schema}.ltv_week_index(first_event_time) + 1)) stored
             """);
-        BoundsTable = schema.Qualify(ProjectionName + "_bounds");
+        Bounds = Name + "_bounds";
+        BoundsTable = schema.Qualify(Bounds);
         _apply = CustomerFiguresSql.Apply(Tables) + $"""
 
             insert into {BoundsTable} as b (id, first_event_time, last_event_time)
@@ -52,15 +54,21 @@ public sealed class LtvRankingProjection : IProjection
     /// <summary>One row: the earliest and latest event_time of all accepted events (the dataset timeframe).</summary>
     public string BoundsTable { get; }
 
-    public string Name => ProjectionName;
+    private string Bounds { get; }
+
+    public string Name { get; }
+
+    IReadOnlyList<string> IRebuildableProjection.Tables => [Tables.Customers, Tables.Orders, Bounds];
+
+    public IRebuildableProjection WithTableSuffix(string suffix) => new LtvRankingProjection(_schema, suffix);
 
     public int Version => 1;
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
         CustomerLifetimeProjection.Execute(connection, transaction, Tables.CreateSql + $"""
 
-            create index if not exists {ProjectionName}_by_revenue on {Tables.CustomersTable} (revenue desc, customer_id);
-            create index if not exists {ProjectionName}_by_weekly_value on {Tables.CustomersTable} (weekly_value desc, customer_id);
+            create index if not exists {Name}_by_revenue on {Tables.CustomersTable} (revenue desc, customer_id);
+            create index if not exists {Name}_by_weekly_value on {Tables.CustomersTable} (weekly_value desc, customer_id);
             create table if not exists {BoundsTable}
             (
                 id               integer primary key check (id = 1),
@@ -74,6 +82,4 @@ public sealed class LtvRankingProjection : IProjection
 
     public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
         CustomerLifetimeProjection.Execute(connection, transaction, _apply, range, ct);
-
-    internal SchemaName Schema => _schema;
 }

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Text.Json;
+using Ltv.Domain.Clv;
+using Ltv.Host.Cli.Output;
+using Spectre.Console;
+using static Ltv.Host.Cli.Commands.ClvCommand;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv clv fit</c>: the fitted parameters, log-likelihoods and data sufficiency.</summary>
+public static class ClvFitCommand
+{
+    public static Command Create()
+    {
+        var calibrationEnd = CalibrationEnd();
+        var unit = Unit();
+        var format = new Option<OutputFormat>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => OutputFormat.Table };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("fit", "Fit BG/NBD and Gamma-Gamma to the orders and print their parameters.") { calibrationEnd, unit, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            var model = (await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct)).Model;
+            await using var target = OutputTarget.Open(null);
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(model), JsonOutput.Options));
+            }
+            else
+            {
+                Write(model, target.Console);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static object Json(ClvModel m)
+    {
+        var bg = m.BgNbd!;
+        var gg = m.GammaGamma;
+        return new
+        {
+            customers = m.Summary.Customers.Count,
+            repeaters = m.Summary.Repeaters,
+            calibrationEnd = Day(m.Summary.CalibrationEnd),
+            timeUnit = ClvTimeUnits.Name(m.Summary.Unit),
+            currency = "USD",
+            bgnbd = new
+            {
+                r = Math.Round(bg.Parameters.R, 6),
+                alpha = Math.Round(bg.Parameters.Alpha, 6),
+                a = Math.Round(bg.Parameters.A, 6),
+                b = Math.Round(bg.Parameters.B, 6),
+                logLikelihood = Math.Round(bg.LogLikelihood, 4),
+                converged = bg.Converged,
+            },
+            gammaGamma = gg is null ? null : new
+            {
+                p = Math.Round(gg.Parameters.P, 6),
+                q = Math.Round(gg.Parameters.Q, 6),
+                gamma = Math.Round(gg.Parameters.Gamma, 6),
+                logLikelihood = Math.Round(gg.LogLikelihood, 4),
+                customers = gg.Customers,
+                meanSpendPerOrder = double.IsFinite(gg.Parameters.PopulationMeanSpend) ? Math.Round(gg.Parameters.PopulationMeanSpend, 2) : (double?)null,
+                converged = gg.Converged,
+            },
+            sufficiency = new { sufficient = m.Sufficiency.Sufficient, warnings = m.Sufficiency.Warnings },
+        };
+    }
+
+    private static void Write(ClvModel m, IAnsiConsole console)
+    {
+        var s = m.Summary;
+        var unit = ClvTimeUnits.Name(s.Unit);
+        var bg = m.BgNbd!.Parameters;
+        console.WriteLine($"CLV models fitted on {Numbers.Count(s.Customers.Count)} customers ({Numbers.Count(s.Repeaters)} with repeat purchases); calibration end {Day(s.CalibrationEnd)}; time unit: {unit}");
+        var table = new Table().AddColumns("Model", "Parameter", "Estimate", "Meaning");
+        table.Columns[2].RightAligned();
+        table.AddRow("BG/NBD", "r", Fixed(bg.R, 4), "shape of the purchase-rate distribution across customers");
+        table.AddRow("", "alpha", Fixed(bg.Alpha, 4), Markup.Escape($"its scale, in {unit}s: mean rate r/alpha = {Fixed(bg.R / bg.Alpha, 4)} purchases per {unit} while alive"));
+        table.AddRow("", "a", Fixed(bg.A, 4), Markup.Escape($"dropout after a purchase ~ Beta(a, b): mean a/(a+b) = {Fixed(bg.A / (bg.A + bg.B), 3)}"));
+        table.AddRow("", "b", Fixed(bg.B, 4), "");
+        table.AddRow("", "log-likelihood", Fixed(m.BgNbd.LogLikelihood, 2), m.BgNbd.Converged ? "" : "[red]did not converge[/]");
+        if (m.GammaGamma is { } gg)
+        {
+            var mean = double.IsFinite(gg.Parameters.PopulationMeanSpend) ? $"{Fixed(gg.Parameters.PopulationMeanSpend, 2)} USD" : "infinite (q <= 1)";
+            table.AddRow("Gamma-Gamma", "p", Fixed(gg.Parameters.P, 4), Markup.Escape($"fitted on {gg.Customers} repeat customers' mean spend per order"));
+            table.AddRow("", "q", Fixed(gg.Parameters.Q, 4), Markup.Escape($"mean spend per order p*gamma/(q-1) = {mean}"));
+            table.AddRow("", "gamma", Fixed(gg.Parameters.Gamma, 4), "");
+            table.AddRow("", "log-likelihood", Fixed(gg.LogLikelihood, 2), gg.Converged ? "" : "[red]did not converge[/]");
+        }
+
+        console.Write(table);
+        console.WriteLine(m.Sufficiency.Warnings.Count == 0
+            ? "Data: sufficient, no warnings."
+            : "Data: sufficient, with warnings:");
+        foreach (var warning in m.Sufficiency.Warnings)
+        {
+            console.WriteLine("  - " + warning);
+        }
+    }
+}

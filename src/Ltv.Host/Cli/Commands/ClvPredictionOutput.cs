@@ -1,0 +1,66 @@
+using System.Globalization;
+using Ltv.Domain.Clv;
+using Ltv.Domain.Lifetime;
+using Ltv.Host.Cli.Output;
+using Ltv.Host.Composition;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary>How `clv top` and `clv customer` show predictions: the same fields, units named once in the context.</summary>
+public static class ClvPredictionOutput
+{
+    /// <summary>The settings every prediction output carries, so its numbers can be read without the command line.</summary>
+    public static object Context(ClvModel model, ClvHorizon horizon, LtvSettings simpleLtv) => new
+    {
+        calibrationEnd = ClvCommand.Day(model.Summary.CalibrationEnd),
+        timeUnit = ClvTimeUnits.Name(model.Summary.Unit),
+        horizonMonths = horizon.Months,
+        daysPerMonth = ClvTimeUnits.DaysPerMonth,
+        discountRateMonthly = horizon.DiscountRateMonthly,
+        currency = "USD",
+        simpleLtvTimeframe = TimeframeNames.Of(simpleLtv.Timeframe),
+        simpleLtvLifespanYears = simpleLtv.LifespanYears,
+    };
+
+    public static object Row(CustomerPrediction p, decimal? simpleLtv) => new
+    {
+        customerId = p.Customer.CustomerId,
+        frequency = p.Customer.Frequency,
+        recency = Math.Round(p.Customer.Recency, 4),
+        t = Math.Round(p.Customer.T, 4),
+        monetaryValue = Numbers.Money(p.Customer.MonetaryValue),
+        probabilityAlive = Math.Round(p.ProbabilityAlive, 6),
+        expectedOrders = Math.Round(p.ExpectedOrders, 6),
+        expectedSpendPerOrder = Money(p.ExpectedSpendPerOrder),
+        clv = Money(p.Clv),
+        simpleLtv,
+    };
+
+    public static string[] CsvHeader { get; } =
+        ["customerId", "frequency", "recency", "t", "monetaryValue", "probabilityAlive", "expectedOrders", "expectedSpendPerOrder", "clv", "simpleLtv"];
+
+    public static string[] CsvRow(CustomerPrediction p, decimal? simpleLtv) =>
+    [
+        p.Customer.CustomerId,
+        p.Customer.Frequency.ToString(CultureInfo.InvariantCulture),
+        ClvCommand.Fixed(p.Customer.Recency, 4),
+        ClvCommand.Fixed(p.Customer.T, 4),
+        Numbers.MoneyText(p.Customer.MonetaryValue),
+        ClvCommand.Fixed(p.ProbabilityAlive, 6),
+        ClvCommand.Fixed(p.ExpectedOrders, 6),
+        MoneyText(p.ExpectedSpendPerOrder),
+        MoneyText(p.Clv),
+        simpleLtv is { } v ? Numbers.MoneyText(v) : "",
+    ];
+
+    /// <summary>The heading of a table, with every unit spelled out.</summary>
+    public static string Heading(string what, ClvModel model, ClvHorizon horizon, LtvSettings simpleLtv) =>
+        $"{what}: predicted over {horizon.Months} months of {ClvTimeUnits.DaysPerMonth.ToString(CultureInfo.InvariantCulture)} days after " +
+        $"{ClvCommand.Day(model.Summary.CalibrationEnd)}, discounted {(horizon.DiscountRateMonthly * 100).ToString("0.###", CultureInfo.InvariantCulture)}% a month; " +
+        $"money in USD; recency and T in {ClvTimeUnits.Name(model.Summary.Unit)}s; Simple LTV with timeframe {TimeframeNames.Of(simpleLtv.Timeframe)}, " +
+        $"lifespan {simpleLtv.LifespanYears.ToString(CultureInfo.InvariantCulture)} years";
+
+    public static string MoneyText(double? value) => value is { } v ? Numbers.MoneyText((decimal)v) : "";
+
+    private static decimal? Money(double? value) => value is { } v ? Numbers.Money((decimal)v) : null;
+}

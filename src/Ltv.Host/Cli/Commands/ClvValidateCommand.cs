@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Ltv.Domain.Clv;
+using Ltv.Host.Cli.Output;
+using Spectre.Console;
+using static Ltv.Host.Cli.Commands.ClvCommand;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv clv validate</c>: fit on a calibration period, compare predicted and actual repeat orders after it.</summary>
+public static class ClvValidateCommand
+{
+    public static Command Create()
+    {
+        var calibrationEnd = CalibrationEnd(required: true, "Last day (UTC, yyyy-mm-dd, inclusive) of the calibration period; the holdout starts the day after.");
+        var holdoutEnd = DayOption("--holdout-end", "Last day (UTC, yyyy-mm-dd, inclusive) of the holdout period. Default: the latest purchase day.");
+        var unit = Unit();
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var command = new Command("validate", "Holdout validation: predicted against actual repeat orders after the calibration end.")
+        {
+            calibrationEnd, holdoutEnd, unit, format, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            var answer = await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct);
+            var end = ParseDay(parse.GetValue(holdoutEnd)) ?? answer.LastPurchaseDay!.Value;
+            if (end <= answer.Model.Summary.CalibrationEnd)
+            {
+                throw new UserError($"Nothing to validate against: the holdout must end after the calibration end {Day(answer.Model.Summary.CalibrationEnd)}, and it ends {Day(end)}.");
+            }
+
+            var validation = HoldoutValidation.Compare(answer.Model, answer.Purchases, end);
+            await using var target = OutputTarget.Open(parse.GetValue(output));
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json:
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(validation, answer.Model.Summary.Unit), JsonOutput.Options));
+                    break;
+                case OutputFormat.Csv:
+                    await target.Writer.WriteLineAsync(Csv.Line("customerId", "calibrationFrequency", "predictedOrders", "actualOrders", "error"));
+                    foreach (var c in validation.Customers)
+                    {
+                        await target.Writer.WriteLineAsync(Csv.Line(
+                            c.CustomerId, c.CalibrationFrequency.ToString(CultureInfo.InvariantCulture), Fixed(c.PredictedOrders, 6),
+                            c.ActualOrders.ToString(CultureInfo.InvariantCulture), Fixed(c.Error, 6)));
+                    }
+
+                    break;
+                default:
+                    Write(validation, answer.Model.Summary.Unit, target.Console);
+                    break;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static object Json(HoldoutValidation v, ClvTimeUnit unit) => new
+    {
+        calibrationEnd = Day(v.CalibrationEnd),
+        holdoutEnd = Day(v.HoldoutEnd),
+        timeUnit = ClvTimeUnits.Name(unit),
+        holdoutLength = Math.Round(v.HoldoutLength, 4),
+        totalPredictedOrders = Math.Round(v.TotalPredictedOrders, 2),
+        totalActualOrders = v.TotalActualOrders,
+        meanAbsoluteError = Math.Round(v.MeanAbsoluteError, 4),
+        rootMeanSquaredError = Math.Round(v.RootMeanSquaredError, 4),
+        byFrequency = v.ByFrequency.Select(g => new
+        {
+            g.Frequency,
+            g.Customers,
+            meanPredictedOrders = Math.Round(g.MeanPredictedOrders, 4),
+            meanActualOrders = Math.Round(g.MeanActualOrders, 4),
+        }),
+        customers = v.Customers.Select(c => new
+        {
+            c.CustomerId,
+            c.CalibrationFrequency,
+            predictedOrders = Math.Round(c.PredictedOrders, 6),
+            c.ActualOrders,
+            error = Math.Round(c.Error, 6),
+        }),
+    };
+
+    private static void Write(HoldoutValidation v, ClvTimeUnit unit, IAnsiConsole console)
+    {
+        console.WriteLine(
+            $"Holdout {Day(v.CalibrationEnd.AddDays(1))} to {Day(v.HoldoutEnd)} ({Fixed(v.HoldoutLength, 2)} {ClvTimeUnits.Name(unit)}s), " +
+            $"{Numbers.Count(v.Customers.Count)} customers of the calibration period; orders = repeat purchase days");
+        console.WriteLine(
+            $"Predicted {Fixed(v.TotalPredictedOrders, 1)} orders, actual {Numbers.Count(v.TotalActualOrders)}; " +
+            $"per customer: mean absolute error {Fixed(v.MeanAbsoluteError, 3)}, RMSE {Fixed(v.RootMeanSquaredError, 3)}");
+        var table = new Table().AddColumns("Calibration repeats", "Customers", "Mean predicted", "Mean actual");
+        foreach (var column in table.Columns)
+        {
+            column.RightAligned();
+        }
+
+        foreach (var g in v.ByFrequency)
+        {
+            table.AddRow(g.Frequency, Numbers.Count(g.Customers), Fixed(g.MeanPredictedOrders, 3), Fixed(g.MeanActualOrders, 3));
+        }
+
+        console.Write(table);
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Ltv.Projections;
+
+namespace Ltv.Host.Cli.Commands;
+
+/// <summary><c>ltv daemon</c>: keep the async read models up to date until stopped (Ctrl+C or SIGTERM).</summary>
+public static class DaemonCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("daemon", "Run the async projection daemon until stopped (Ctrl+C).");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            await Console.Error.WriteLineAsync($"ltv daemon: running on {app.Connection.Description}; Ctrl+C to stop.");
+            try
+            {
+                await app.Get<ProjectionCatalog>().RunDaemonAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopped on request: the batch in flight rolled back and will be applied on the next run.
+            }
+
+            await Console.Error.WriteLineAsync("ltv daemon: stopped.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using Ltv.EventStore;
+using Ltv.EventStore.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ltv.Host.Ingestion;
+
+/// <summary>Lists stored rejections and marks the ones a retry resolved.</summary>
+public sealed class RejectedEventStore(NpgsqlDataSource dataSource, SchemaName schema)
+{
+    /// <summary>Rejections, oldest first, optionally of one run and/or whose reason contains a text.</summary>
+    public Task<IReadOnlyList<RejectedEvent>> ListAsync(
+        long? runId, string? reason, bool includeResolved, long afterId, int limit, CancellationToken ct) =>
+        PostgresErrors.Translate<IReadOnlyList<RejectedEvent>>(async () =>
+        {
+            await using var command = dataSource.CreateCommand($"""
+                select id, run_id, source, record_index, byte_offset, reason, detail, raw, recorded_at, retried_by
+                from {schema}.rejected_events
+                where id > @after
+                  and (@run is null or run_id = @run)
+                  and (@reason is null or strpos(reason, @reason) > 0)
+                  and (@resolved or retried_by is null)
+                order by id
+                limit @limit
+                """);
+            command.Parameters.AddWithValue("after", afterId);
+            command.Parameters.Add(new NpgsqlParameter<long?>("run", NpgsqlDbType.Bigint) { TypedValue = runId });
+            command.Parameters.Add(new NpgsqlParameter<string?>("reason", NpgsqlDbType.Text) { TypedValue = reason });
+            command.Parameters.AddWithValue("resolved", includeResolved);
+            command.Parameters.AddWithValue("limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<RejectedEvent>();
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new RejectedEvent(
+                    reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4),
+                    reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetFieldValue<byte[]>(7),
+                    reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+            }
+
+            return rows;
+        });
+
+    /// <summary>Marks rejections as resolved by a retry run, inside that run's batch transaction.</summary>
+    public async Task MarkResolvedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<long> ids, long retryRunId, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"update {schema}.rejected_events set retried_by = @run where id = any(@ids)", connection, transaction);
+        command.Parameters.AddWithValue("run", retryRunId);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,124 @@
+using Ltv.Domain.DailyStats;
+using Ltv.EventStore;
+using Npgsql;
+
+namespace Ltv.Projections.DailyStats;
+
+/// <summary>"Stats for day D" and "the same per day over a range", over the DailyStats read model.</summary>
+public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
+{
+    private readonly DailyStatsTables _tables = projection.Tables;
+
+    /// <summary>Every customer active that day, by customer id, and the day's totals; zero totals for a quiet day.</summary>
+    public Task<StatsAnswer<DayStats>> DayAsync(DateOnly date, CancellationToken ct) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var customers = new List<CustomerFigures>();
+            await using (var command = new NpgsqlCommand(
+                $"""
+                select customer_id, visits, images, orders, revenue
+                from {_tables.CustomerDaysTable}
+                where day = @day
+                order by customer_id
+                """,
+                connection))
+            {
+                command.Parameters.AddWithValue("day", date);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    customers.Add(new CustomerFigures(
+                        reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetDecimal(4)));
+                }
+            }
+
+            var fresh = await NewCustomersAsync(connection, date, date, ct);
+            var totals = new StatsTotals(
+                customers.Count,
+                fresh.GetValueOrDefault(date),
+                customers.Sum(c => c.Visits),
+                customers.Sum(c => c.Images),
+                customers.Sum(c => c.Orders),
+                customers.Sum(c => c.Revenue));
+            return new StatsAnswer<DayStats>(new DayStats(date, totals, customers), await LagAsync(connection, ct));
+        });
+
+    /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> (quiet days with zero totals) and the range's totals.</summary>
+    public Task<StatsAnswer<RangeStats>> RangeAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
+        return PostgresErrors.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var fresh = await NewCustomersAsync(connection, from, to, ct);
+            var active = new Dictionary<DateOnly, StatsTotals>();
+            await using (var command = Command(
+                connection,
+                $"""
+                select day, count(*), sum(visits), sum(images), sum(orders), sum(revenue)
+                from {_tables.CustomerDaysTable}
+                where day between @from and @to
+                group by day
+                """,
+                from,
+                to))
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var day = reader.GetFieldValue<DateOnly>(0);
+                    active[day] = new StatsTotals(
+                        reader.GetInt64(1), fresh.GetValueOrDefault(day), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                        reader.GetDecimal(5));
+                }
+            }
+
+            var days = new List<DatedTotals>();
+            for (var day = from; day <= to; day = day.AddDays(1))
+            {
+                days.Add(new DatedTotals(day, active.GetValueOrDefault(day) ?? StatsTotals.Zero));
+            }
+
+            // A customer active on several days of the range counts once.
+            await using var distinct = Command(
+                connection, $"select count(distinct customer_id) from {_tables.CustomerDaysTable} where day between @from and @to", from, to);
+            var totals = new StatsTotals(
+                (long)(await distinct.ExecuteScalarAsync(ct))!,
+                fresh.Values.Sum(),
+                days.Sum(d => d.Totals.Visits),
+                days.Sum(d => d.Totals.Images),
+                days.Sum(d => d.Totals.Orders),
+                days.Sum(d => d.Totals.Revenue));
+            return new StatsAnswer<RangeStats>(new RangeStats(from, to, totals, days), await LagAsync(connection, ct));
+        });
+    }
+
+    private async Task<Dictionary<DateOnly, long>> NewCustomersAsync(NpgsqlConnection connection, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var command = Command(
+            connection,
+            $"select first_day, count(*) from {_tables.CustomersTable} where first_day between @from and @to group by first_day",
+            from,
+            to);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<DateOnly, long>();
+        while (await reader.ReadAsync(ct))
+        {
+            counts[reader.GetFieldValue<DateOnly>(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        ProjectionLag.CountAsync(connection, _tables.Schema, projection.Name, ct);
+
+    internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, DateOnly? from, DateOnly? to)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlTypes.NpgsqlDbType.Date) { Value = from is { } f ? f : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlTypes.NpgsqlDbType.Date) { Value = to is { } t ? t : DBNull.Value });
+        return command;
+    }
+}
