@@ -28,7 +28,7 @@ public sealed class ProjectionCatalog(NpgsqlDataSource dataSource, SchemaName sc
     /// <summary>Every projection's name, inline first.</summary>
     public IReadOnlyList<string> Names => [.. Inline.Concat(Async).Select(p => p.Name)];
 
-    /// <summary>Runs the async projections until <paramref name="ct"/> is cancelled.</summary>
+    /// <summary>Runs the async projections until <paramref name="ct"/> is cancelled, then finishes their batches in flight.</summary>
     public Task RunDaemonAsync(CancellationToken ct, ILogger? logger = null) =>
         new ProjectionDaemon(dataSource, schema, Async, logger: logger).RunAsync(ct);
 
@@ -44,6 +44,19 @@ public sealed class ProjectionCatalog(NpgsqlDataSource dataSource, SchemaName sc
 
         return PostgresErrors.Translate(() =>
             new ProjectionRebuilder(dataSource, schema).RebuildAsync(rebuildable, Inline.Contains(projection), progress, ct));
+    }
+
+    /// <summary>Rebuilds every projection whose stored version differs from the code's version.</summary>
+    public async Task<IReadOnlyList<RebuildResult>> RebuildStaleAsync(CancellationToken ct)
+    {
+        var status = await StatusAsync(ct);
+        var results = new List<RebuildResult>();
+        foreach (var stale in status.Projections.Where(p => p.Version != p.CodeVersion))
+        {
+            results.Add(await RebuildAsync(stale.Name, progress: null, ct));
+        }
+
+        return results;
     }
 
     /// <summary>Where every projection stands.</summary>

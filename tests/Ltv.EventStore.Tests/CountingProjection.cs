@@ -8,13 +8,17 @@ namespace Ltv.EventStore.Tests;
 /// A projection that records, per event, how many times it was applied: the simplest read model that
 /// shows an event applied twice or never.
 /// </summary>
-public sealed class CountingProjection(SchemaName schema, string table) : IProjection
+public sealed class CountingProjection(SchemaName schema, string table, int version = 1) : IRebuildableProjection
 {
     private readonly string _table = schema.Qualify(table);
 
     public string Name => table;
 
-    public int Version => 1;
+    public int Version => version;
+
+    public IReadOnlyList<string> Tables => [table];
+
+    public IRebuildableProjection WithTableSuffix(string suffix) => new CountingProjection(schema, table + suffix, version);
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
         Execute(connection, transaction, $"create table if not exists {_table} (seq bigint primary key, applied integer not null)", null, ct);

@@ -120,4 +120,28 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
         (await fragile.AppliedAsync(fixture.DataSource)).Keys.Order().ShouldBe(
             (await store.ReadStreamAsync("p", default)).Take(2).Select(e => e.Position.Sequence));
     }
+
+    [Fact]
+    public async Task a_graceful_stop_lets_the_batch_in_flight_commit_before_the_daemon_ends()
+    {
+        var (schema, store) = await fixture.NewStoreAsync();
+        var counting = new CountingProjection(schema, "graceful");
+        await ProjectionSetup.EnsureAsync(fixture.DataSource, schema, [], [], [counting], default);
+        await store.AppendAsync([Event("g", "1"), Event("g", "2")], default);
+        var writesDone = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var slow = new ScriptedProjection(counting, async (_, _, _, _) =>
+        {
+            writesDone.TrySetResult();
+            await release.Task;
+        });
+
+        await using var daemon = new RunningDaemon(fixture.DataSource, schema, slow);
+        await writesDone.Task;
+        var stopped = daemon.StopGracefullyAsync();
+        release.SetResult();
+        await stopped;
+
+        (await counting.AppliedAsync(fixture.DataSource)).Values.ShouldBe([1, 1]);
+    }
 }

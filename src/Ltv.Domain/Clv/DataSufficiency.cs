@@ -66,6 +66,11 @@ public sealed record DataSufficiency(IReadOnlyList<string> Problems, IReadOnlyLi
             warnings.Add("the BG/NBD fit did not converge; its parameters are not the maximum-likelihood estimates");
         }
 
+        if (gammaGamma is null)
+        {
+            warnings.Add(Invariant($"fewer than {MinimumRepeaters} repeat customers spent more than 0: no spend model, so no spend or CLV is predicted"));
+        }
+
         if (gammaGamma is { Converged: false })
         {
             warnings.Add("the Gamma-Gamma fit did not converge; its parameters are not the maximum-likelihood estimates");

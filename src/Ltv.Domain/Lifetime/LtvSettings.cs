@@ -13,6 +13,12 @@ public enum Timeframe
 /// <summary>The settings of the LTV rule. t, the average customer lifespan in years, is 10 unless set.</summary>
 public sealed record LtvSettings(Timeframe Timeframe = Timeframe.Dataset, decimal LifespanYears = 10m)
 {
+    /// <summary>
+    /// The longest lifespan, in years. With amounts capped (<see cref="Validation.AmountParser.MaxAmount"/>), it keeps
+    /// 52 x revenue x t within decimal's range.
+    /// </summary>
+    public const decimal MaxLifespanYears = 1000m;
+
     public static LtvSettings Default { get; } = new();
 
     // Checked on construction and on `with`, so no ranking ever runs on a meaningless setting.
@@ -24,5 +30,7 @@ public sealed record LtvSettings(Timeframe Timeframe = Timeframe.Dataset, decima
         Enum.IsDefined(timeframe) ? timeframe : throw new ArgumentOutOfRangeException(nameof(timeframe), timeframe, "Unknown timeframe.");
 
     private static decimal Positive(decimal years) =>
-        years > 0m ? years : throw new ArgumentOutOfRangeException(nameof(years), years, "A lifespan is a positive number of years.");
+        years is > 0m and <= MaxLifespanYears
+            ? years
+            : throw new ArgumentOutOfRangeException(nameof(years), years, $"A lifespan is a positive number of years, at most {MaxLifespanYears}.");
 }

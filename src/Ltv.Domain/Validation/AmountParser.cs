@@ -9,10 +9,16 @@ namespace Ltv.Domain.Validation;
 /// Reads total_amount: a string <c>"12.34 USD"</c> or <c>"92 USD"</c> (one space, a three-letter upper-case
 /// code), a bare number string <c>"12.34"</c>, or a JSON number; the last two are taken as USD.
 /// Strings take plain decimals only (no sign but '-', no exponent, no thousands separator), so that
-/// nothing locale-dependent gets a reading; a JSON number takes whatever JSON allows.
+/// nothing locale-dependent gets a reading; a JSON number takes whatever JSON allows, up to <see cref="MaxAmount"/>.
 /// </summary>
 public static class AmountParser
 {
+    /// <summary>
+    /// The largest amount of one order (a trillion dollars). Revenue sums and 52 x revenue x t must stay within
+    /// decimal's range (about 7.9e28) for every customer: a larger amount is not a price, and would make queries fail.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     private const NumberStyles PlainDecimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
     private const NumberStyles JsonNumber = PlainDecimal | NumberStyles.AllowExponent;
 
@@ -78,6 +84,12 @@ public static class AmountParser
         if (value < 0m)
         {
             reason = RejectionReasons.NegativeTotalAmount;
+            return false;
+        }
+
+        if (value > MaxAmount)
+        {
+            reason = RejectionReasons.InvalidTotalAmount;
             return false;
         }
 

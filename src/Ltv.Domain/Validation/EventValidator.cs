@@ -11,7 +11,7 @@ namespace Ltv.Domain.Validation;
 /// <summary>
 /// Turns one raw event object into a domain event, or into the reason it cannot be one
 /// (DESIGN.md "Input"). Rules are checked in a fixed order and the first failure is the reason:
-/// object shape, type, verb, key, customer_id, event_time, then the type's own fields in the order
+/// object shape (an object, every string storable, no field twice), type, verb, key, customer_id, event_time, then the type's own fields in the order
 /// they are listed in the design. Type and verb are exact and case-sensitive ("order" is an unknown type).
 /// </summary>
 public static class EventValidator
@@ -22,11 +22,23 @@ public static class EventValidator
     private static readonly IReadOnlySet<string> ImageFields = Known(N.CustomerId, N.CameraMake, N.CameraModel);
     private static readonly IReadOnlySet<string> OrderFields = Known(N.CustomerId, N.TotalAmount);
 
+    /// <summary>
+    /// The longest id (<c>key</c>, <c>customer_id</c>) accepted, in UTF-8 bytes. Ids are indexed, and a PostgreSQL index
+    /// entry holds at most 2,704 bytes: a longer id would fail its whole batch.
+    /// </summary>
+    public const int MaxIdBytes = RawEventFields.MaxIdBytes;
+
     public static ValidationResult Validate(JsonElement rawObject)
     {
         if (rawObject.ValueKind != JsonValueKind.Object)
         {
             return new Rejected(RejectionReasons.NotAnObject);
+        }
+
+        // First: reading a field name or value with half a surrogate pair would throw.
+        if (!StorableText.IsStorable(rawObject))
+        {
+            return new Rejected(RejectionReasons.UnsupportedCharacter);
         }
 
         if (!RawEventFields.TryCollect(rawObject, out RawEventFields? fields))

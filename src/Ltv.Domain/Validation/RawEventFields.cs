@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using Ltv.Domain.Events;
 
@@ -10,6 +11,9 @@ namespace Ltv.Domain.Validation;
 /// </summary>
 internal sealed class RawEventFields
 {
+    // Stream id and identity share one index entry (at most 2,704 bytes): two ids of 256 bytes and the rest fit.
+    public const int MaxIdBytes = 256;
+
     private readonly Dictionary<string, JsonElement> _fields;
 
     private RawEventFields(Dictionary<string, JsonElement> fields) => _fields = fields;
@@ -48,7 +52,7 @@ internal sealed class RawEventFields
         return value is not null;
     }
 
-    /// <summary>An id: a non-blank string, or a JSON integer taken as its decimal text.</summary>
+    /// <summary>An id: a non-blank string of at most <see cref="MaxIdBytes"/> UTF-8 bytes, or a JSON integer taken as its decimal text.</summary>
     public bool TryId(string name, [NotNullWhen(true)] out string? id, [NotNullWhen(false)] out string? reason)
     {
         id = null;
@@ -64,7 +68,7 @@ internal sealed class RawEventFields
             JsonValueKind.Number when IsIntegerLiteral(element.GetRawText()) => element.GetRawText(),
             _ => null,
         };
-        if (string.IsNullOrWhiteSpace(id))
+        if (string.IsNullOrWhiteSpace(id) || Encoding.UTF8.GetByteCount(id) > MaxIdBytes)
         {
             id = null;
             reason = Invalid(name);

@@ -9,6 +9,10 @@ namespace Ltv.Domain.Validation;
 public static class RejectionReasons
 {
     public const string NotAnObject = "not an object";
+
+    /// <summary>A string holds U+0000 or half of a surrogate pair (<c>\u0000</c>, <c>\ud800</c>), which PostgreSQL cannot store.</summary>
+    public const string UnsupportedCharacter = "unsupported character";
+
     public const string DuplicateField = "duplicate field";
     public const string MissingType = "missing type";
     public const string InvalidType = "invalid type";
@@ -44,7 +48,7 @@ public static class RejectionReasons
     /// <summary>The reasons that take no value.</summary>
     public static IReadOnlyList<string> Fixed { get; } =
     [
-        NotAnObject, DuplicateField,
+        NotAnObject, UnsupportedCharacter, DuplicateField,
         MissingType, InvalidType, MissingVerb, InvalidVerb,
         MissingKey, InvalidKey, MissingCustomerId, InvalidCustomerId,
         MissingEventTime, InvalidEventTime,
@@ -67,6 +71,15 @@ public static class RejectionReasons
 
     public static string UnsupportedCurrency(string currency) => UnsupportedCurrencyPrefix + Shorten(currency);
 
-    private static string Shorten(string value) =>
-        value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "...");
+    // Never cuts a surrogate pair in two: half a pair is a string PostgreSQL cannot store.
+    private static string Shorten(string value)
+    {
+        if (value.Length <= MaxValueLength)
+        {
+            return value;
+        }
+
+        int length = char.IsHighSurrogate(value[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength;
+        return string.Concat(value.AsSpan(0, length), "...");
+    }
 }

@@ -3,14 +3,23 @@ using Ltv.EventStore.Schema;
 namespace Ltv.EventStore.Appending;
 
 /// <summary>The statements of one batch append, in the order they run inside its transaction.</summary>
+/// <remarks>
+/// Plans must not depend on statistics: the log grows by thousands of rows a second, autovacuum's statistics
+/// trail it, and one bad guess (a full scan of the log per batch) makes ingest quadratic. So every lookup of
+/// stored rows is a lateral join on a key (an index probe), rows are combined by grouping or window functions
+/// rather than joins, sequential scans are off for the transaction, and so is JIT, whose compilation (~30 ms a
+/// statement) costs more than a batch's statements take to run.
+/// </remarks>
 internal sealed class AppendSql(SchemaName schema)
 {
     public const string Staging = "pg_temp.ltv_append_staging";
 
-    // JIT off: the planner has no statistics for the staging table, and compiling a batch's statements would cost
-    // more (~30 ms each) than running them.
-    public string CreateStaging { get; } = $"""
+    /// <summary>The name of the unique constraint that makes a repeated identity a duplicate.</summary>
+    public const string IdentityConstraint = "events_identity";
+
+    public string CreateStaging { get; } = """
         set local jit = off;
+        set local enable_seqscan = off;
         create temp table if not exists ltv_append_staging
         (
             ord            integer not null,
@@ -18,9 +27,7 @@ internal sealed class AppendSql(SchemaName schema)
             dedupe_key     text collate "C" not null,
             event_type     text not null,
             data           jsonb not null,
-            metadata       jsonb,
-            seq            bigint,
-            stream_version integer
+            metadata       jsonb
         ) on commit drop
         """;
 
@@ -28,58 +35,69 @@ internal sealed class AppendSql(SchemaName schema)
         $"copy {Staging} (ord, stream_id, dedupe_key, event_type, data, metadata) from stdin (format binary)";
 
     /// <summary>
-    /// Creates missing stream rows, then locks every stream of the batch in a fixed order (so two appenders
-    /// never deadlock). Once we hold the locks, every earlier append to these streams has committed, so the
-    /// next statement's snapshot sees its events and de-duplicates against them.
+    /// Creates missing stream rows and locks every stream of the batch, in a fixed order (so two appenders never
+    /// deadlock). Once we hold the locks, every earlier append to these streams has committed, so the next
+    /// statement's snapshot sees its events and de-duplicates against them. Only needed after an optimistic
+    /// <see cref="Append"/> met a concurrent appender of the same identity.
     /// </summary>
     public string LockStreams { get; } = $"""
-        insert into {schema}.streams (stream_id, version)
+        insert into {schema}.streams as st (stream_id, version)
         select distinct stream_id, 0 from {Staging} order by 1
-        on conflict (stream_id) do nothing;
-
-        select stream_id from {schema}.streams
-        where stream_id in (select stream_id from {Staging})
-        order by stream_id
-        for update
+        on conflict (stream_id) do update set version = st.version
         """;
 
     /// <summary>
-    /// Appends the events whose identity is new (the first copy when a batch repeats one), numbers them per
-    /// stream in input order, bumps the stream versions, and marks the staged rows that were appended.
+    /// In one statement: looks each event's identity up, moves the version of every stream with new events on
+    /// (which locks the stream rows, in a fixed order), appends the first copy of each new identity numbered per
+    /// stream in input order, and returns the appended range and the duplicates (the positions in the batch whose
+    /// payload matches the stored or first copy, then those whose payload differs).
     /// </summary>
+    /// <remarks>
+    /// Optimistic: the identities are looked up before the stream locks are taken. A concurrent appender that
+    /// commits the same identity in between makes the insert fail on <see cref="IdentityConstraint"/>; the batch
+    /// is then appended again after <see cref="LockStreams"/>. Versions are always right: the stream rows are
+    /// updated under their lock, from their latest committed version.
+    /// </remarks>
     public string Append { get; } = $"""
-        with candidates as (
-            select distinct on (s.stream_id, s.dedupe_key) s.ord, s.stream_id, s.dedupe_key, s.event_type, s.data, s.metadata
+        with probe as materialized (
+            select s.ord, s.stream_id, s.dedupe_key, s.event_type, s.data, s.metadata, e.data as stored
             from {Staging} s
-            where not exists (
-                select 1 from {schema}.events e where e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key)
-            order by s.stream_id, s.dedupe_key, s.ord
-        ), numbered as (
-            select c.*, st.version + row_number() over (partition by c.stream_id order by c.ord) as stream_version
-            from candidates c
-            join {schema}.streams st on st.stream_id = c.stream_id
+            left join lateral (
+                select e.data from {schema}.events e where e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key
+            ) e on true
+        ), fresh as materialized (
+            -- Identities not stored yet; a batch may still repeat one, and its first copy is the one appended.
+            select p.*, row_number() over w as copy, first_value(p.data) over w as first_data
+            from probe p
+            where p.stored is null
+            window w as (partition by p.stream_id, p.dedupe_key order by p.ord)
+        ), versions as (
+            insert into {schema}.streams as st (stream_id, version)
+            select stream_id, count(*) from fresh where copy = 1 group by stream_id order by stream_id
+            on conflict (stream_id) do update set version = st.version + excluded.version
+            returning st.stream_id, st.version
+        ), numbered as materialized (
+            -- The stream's new version, minus its new events, plus the event's place among them in input order.
+            select ord, stream_id, dedupe_key, event_type, data, metadata,
+                   max(version) over s - count(ord) over s + row_number() over (partition by stream_id order by ord) as stream_version
+            from (
+                select ord, stream_id, dedupe_key, event_type, data, metadata, null::integer as version from fresh where copy = 1
+                union all
+                select null, stream_id, null, null, null, null, version from versions
+            ) u
+            window s as (partition by stream_id)
         ), inserted as (
             insert into {schema}.events (stream_id, stream_version, dedupe_key, event_type, data, metadata)
-            select stream_id, stream_version, dedupe_key, event_type, data, metadata from numbered order by ord
-            returning seq, stream_id, stream_version
-        ), bumped as (
-            update {schema}.streams st set version = m.version
-            from (select stream_id, max(stream_version) as version from inserted group by stream_id) m
-            where st.stream_id = m.stream_id
+            select stream_id, stream_version, dedupe_key, event_type, data, metadata from numbered where ord is not null order by ord
+            returning seq
+        ), duplicates as (
+            select ord, stored = data as same from probe where stored is not null
+            union all
+            select ord, first_data = data from fresh where copy > 1
         )
-        update {Staging} s set seq = i.seq, stream_version = i.stream_version
-        from inserted i
-        join numbered n on n.stream_id = i.stream_id and n.stream_version = i.stream_version
-        where s.ord = n.ord
-        """;
-
-    /// <summary>The range of what was appended, and each duplicate with whether its payload matches the stored one.</summary>
-    public string Outcomes { get; } = $"""
-        select pg_current_xact_id(), min(seq), max(seq) from {Staging} where seq is not null;
-
-        select s.ord, e.data = s.data
-        from {Staging} s
-        join {schema}.events e on e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key
-        where s.seq is null
+        select pg_current_xact_id(), r.low, r.high,
+               coalesce((select array_agg(ord) from duplicates where same), array[]::integer[]),
+               coalesce((select array_agg(ord) from duplicates where not same), array[]::integer[])
+        from (select min(seq) as low, max(seq) as high from inserted) r
         """;
 }

@@ -13,8 +13,8 @@ public delegate Task AlsoInTransaction(
     NpgsqlConnection connection, NpgsqlTransaction transaction, AppendResult result, CancellationToken ct);
 
 /// <summary>
-/// Appends one batch in one transaction: binary COPY into a staging table, then set-based de-duplication,
-/// stream versioning and insertion, then the inline projections over exactly the appended range.
+/// Appends one batch in one transaction: binary COPY into a staging table, then one set-based statement for
+/// de-duplication, stream versioning and insertion, then the inline projections over exactly the appended range.
 /// </summary>
 internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection> inlineProjections)
 {
@@ -23,13 +23,30 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
     public async Task<AppendResult> AppendAsync(
         NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct)
     {
+        try
+        {
+            return await AppendOnceAsync(connection, events, lockFirst: false, also, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == AppendSql.IdentityConstraint)
+        {
+            // A concurrent appender committed one of these identities after our lookup: append again, this time
+            // looking identities up only once the streams are locked, which cannot meet that race.
+            return await AppendOnceAsync(connection, events, lockFirst: true, also, ct);
+        }
+    }
+
+    private async Task<AppendResult> AppendOnceAsync(
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, bool lockFirst, AlsoInTransaction? also, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, transaction, _sql.CreateStaging, ct);
         await CopyToStaging(connection, events, ct);
-        await Execute(connection, transaction, _sql.LockStreams, ct);
-        await Execute(connection, transaction, _sql.Append, ct);
-        var result = await ReadOutcomes(connection, transaction, events.Count, ct);
+        if (lockFirst)
+        {
+            await Execute(connection, transaction, _sql.LockStreams, ct);
+        }
 
+        var result = await AppendStaged(connection, transaction, events.Count, ct);
         if (!result.Appended.IsEmpty)
         {
             foreach (var projection in inlineProjections)
@@ -65,14 +82,15 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
         await writer.CompleteAsync(ct);
     }
 
-    private async Task<AppendResult> ReadOutcomes(
+    private async Task<AppendResult> AppendStaged(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken ct)
     {
         var outcomes = Enumerable.Repeat(AppendOutcome.Appended, count).ToArray();
-        var appended = EventRange.Empty;
-        await using var command = new NpgsqlCommand(_sql.Outcomes, connection, transaction);
+        await using var command = new NpgsqlCommand(_sql.Append, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (await reader.ReadAsync(ct) && !reader.IsDBNull(1))
+        await reader.ReadAsync(ct);
+        var appended = EventRange.Empty;
+        if (!reader.IsDBNull(1))
         {
             var transactionId = reader.GetFieldValue<ulong>(0);
             appended = new EventRange(
@@ -80,10 +98,14 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
                 new LogPosition(transactionId, reader.GetInt64(2)));
         }
 
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
+        foreach (var ord in reader.GetFieldValue<int[]>(3))
         {
-            outcomes[reader.GetInt32(0)] = reader.GetBoolean(1) ? AppendOutcome.Duplicate : AppendOutcome.ConflictingDuplicate;
+            outcomes[ord] = AppendOutcome.Duplicate;
+        }
+
+        foreach (var ord in reader.GetFieldValue<int[]>(4))
+        {
+            outcomes[ord] = AppendOutcome.ConflictingDuplicate;
         }
 
         return new AppendResult(outcomes, appended);

@@ -30,15 +30,18 @@ public sealed class ProjectionDaemon(
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly ProjectionProgressStore _progress = new(schema);
 
-    /// <summary>Runs until <paramref name="ct"/> is cancelled; a batch in flight then rolls back.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs until <paramref name="stop"/> is cancelled, then finishes the batch in flight and returns.
+    /// Cancelling <paramref name="abort"/> as well stops at once: the batch in flight rolls back, whole.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stop, CancellationToken abort = default)
     {
         await using var signal = new AppendSignal(dataSource, schema);
         signal.Start();
-        await Task.WhenAll(projections.Select(p => Task.Run(() => RunOneAsync(p, signal, ct), CancellationToken.None)));
+        await Task.WhenAll(projections.Select(p => Task.Run(() => RunOneAsync(p, signal, stop, abort), CancellationToken.None)));
     }
 
-    private async Task RunOneAsync(IProjection projection, AppendSignal signal, CancellationToken ct)
+    private async Task RunOneAsync(IProjection projection, AppendSignal signal, CancellationToken ct, CancellationToken abort)
     {
         var runner = new AsyncProjectionRunner(dataSource, schema, projection, _options.BatchSize);
         var backoff = TimeSpan.FromMilliseconds(100);
@@ -48,19 +51,19 @@ public sealed class ProjectionDaemon(
             {
                 try
                 {
-                    if (await runner.RunBatchAsync(ct) == 0)
+                    if (await runner.RunBatchAsync(abort) == 0)
                     {
                         await signal.WaitAsync(_options.Poll, ct);
                     }
                 }
                 catch (Exception e) when (!IsTransient(e) && e is not OperationCanceledException)
                 {
-                    await StopOnPoisonAsync(runner, e, ct);
+                    await StopOnPoisonAsync(runner, e, abort);
                 }
 
                 backoff = TimeSpan.FromMilliseconds(100);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested || abort.IsCancellationRequested)
             {
                 return;
             }

@@ -38,7 +38,8 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource, SchemaName 
         var shadow = live.WithTableSuffix(ShadowSuffix);
         await PrepareShadowAsync(shadow, live.Version, ct);
         var runner = new AsyncProjectionRunner(dataSource, schema, shadow, batchSize);
-        var replay = await runner.CatchUpAsync(TimeSpan.FromMinutes(10), ct, replayed);
+        // Replay what is readable now without waiting on transactions open elsewhere: the switch takes the rest.
+        var replay = await runner.CatchUpAsync(TimeSpan.Zero, ct, replayed);
 
         var switchStarted = DateTimeOffset.UtcNow;
         var tail = await SwitchAsync(live, shadow, runner, inline, ct);

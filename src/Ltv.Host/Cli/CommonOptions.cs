@@ -21,6 +21,20 @@ public static class CommonOptions
     {
         Description = "Write the result to this file instead of standard output.",
     };
+
+    /// <summary><c>--limit N</c>: at most N rows. Refused below 0 here, rather than by the database as a failed query.</summary>
+    public static Option<int> Limit(string description, int defaultValue)
+    {
+        var limit = new Option<int>("--limit") { Description = description, DefaultValueFactory = _ => defaultValue };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--limit must be 0 or more.");
+            }
+        });
+        return limit;
+    }
 }
 
 /// <summary>How results are printed.</summary>

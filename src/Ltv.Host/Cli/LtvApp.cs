@@ -39,7 +39,15 @@ public sealed class LtvApp : IAsyncDisposable
             .BuildServiceProvider();
         try
         {
-            await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
+            var catalog = services.GetRequiredService<ProjectionCatalog>();
+            await catalog.EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
+            if (options.AutoRebuild)
+            {
+                foreach (var stale in await catalog.RebuildStaleAsync(ct))
+                {
+                    await Console.Error.WriteLineAsync($"ltv: rebuilt {stale.Projection} for its new version ({stale.Events} events).");
+                }
+            }
         }
         catch
         {

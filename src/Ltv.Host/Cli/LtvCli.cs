@@ -20,6 +20,7 @@ public static class LtvCli
             ProjectCommand.Create(),
             SummaryCommand.Create(),
             GenerateCommand.Create(),
+            BenchCommand.Create(),
             ClvCommand.Create(),
             ImportCommand.Create(),
             StatsCommand.Create(),
@@ -27,6 +28,7 @@ public static class LtvCli
             RebuildCommand.Create(),
             DaemonCommand.Create(),
             RejectedCommand.Create(),
+            ServeCommand.Create(),
         };
 
         // `ltv` alone (or with only --connection): a menu on a terminal, the help elsewhere.
@@ -48,10 +50,18 @@ public static class LtvCli
 
     private static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
+        using var signals = new TerminationSignals();
         try
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            return await root.Parse(args).InvokeAsync(configuration);
+            // Signals are ours (TerminationSignals), so that a command always finishes its own clean-up.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            var exitCode = await root.Parse(args).InvokeAsync(configuration, signals.Token);
+            return signals.ExitCode ?? exitCode;
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("ltv: stopped");
+            return signals.ExitCode ?? 130;
         }
         catch (Exception e) when (Message(e) is { } message)
         {
@@ -69,6 +79,11 @@ public static class LtvCli
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,
         ArgumentException when e.Message.StartsWith("Invalid schema name", StringComparison.Ordinal) => e.Message,
+        ArgumentException when e.Message.StartsWith("The connection string from", StringComparison.Ordinal) => e.Message,
+
+        // A validator reading a value the parser could not convert throws rather than report it (System.CommandLine
+        // issue 2645): `ltv top 1e3`, `--lifespan 1e30`. The message is the parser's own, about the user's input.
+        InvalidOperationException when e.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal) => e.Message,
         _ => null,
     };
 }

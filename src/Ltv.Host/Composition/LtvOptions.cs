@@ -7,7 +7,8 @@ namespace Ltv.Host.Composition;
 /// <param name="Schema">The PostgreSQL schema holding the store and read models (LTV_SCHEMA).</param>
 /// <param name="Ltv">The default timeframe and lifespan (LTV_TIMEFRAME, LTV_LIFESPAN).</param>
 /// <param name="BatchSize">Records per ingest transaction.</param>
-public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000)
+/// <param name="AutoRebuild">Rebuild a read model whose stored version differs from the code's before running a command (LTV_AUTO_REBUILD=true).</param>
+public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false)
 {
     public static LtvOptions FromEnvironment(Func<string, string?> environment)
     {
@@ -16,11 +17,16 @@ public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSiz
         var timeframe = environment("LTV_TIMEFRAME") is { Length: > 0 } t
             ? TimeframeNames.Parse(t)
             : Timeframe.Dataset;
-        var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l
-            ? decimal.Parse(l, System.Globalization.CultureInfo.InvariantCulture)
-            : 10m;
-        return new LtvOptions(schema, new LtvSettings(timeframe, lifespan));
+        var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
+        var autoRebuild = environment("LTV_AUTO_REBUILD") is { Length: > 0 } a && bool.TryParse(a, out var on) && on;
+        return new LtvOptions(schema, new LtvSettings(timeframe, lifespan), AutoRebuild: autoRebuild);
     }
+
+    private static decimal Lifespan(string text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var years)
+        && years is > 0m and <= LtvSettings.MaxLifespanYears
+            ? years
+            : throw new UserError($"Invalid LTV_LIFESPAN '{text}': use a number of years above 0 and at most {LtvSettings.MaxLifespanYears}.");
 }
 
 /// <summary>How timeframes are written on the command line and in configuration.</summary>

@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddLtvQueries(this IServiceCollection services)
     {
         services.AddSingleton(sp => new TopCustomersQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new CustomerQuery(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), sp.GetRequiredService<PostgresEventStore>()));
         services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
@@ -52,8 +53,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new DailyStatsQuery(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
         services.AddSingleton(sp => new PeriodCustomersQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
-        services.AddSingleton(sp => new DailyStatsBackfill(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
         return services;
     }

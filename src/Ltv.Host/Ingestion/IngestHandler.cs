@@ -32,10 +32,11 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
                 }
             }
         }
-        catch
+        catch (Exception e)
         {
             await stop.CancelAsync();
             await Task.WhenAny(reading);
+            await MarkFailedAsync(runId, e);
             throw;
         }
 
@@ -106,6 +107,20 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
                 batch.Read, result.AppendedCount, result.DuplicateCount, rejections.Count - batch.Rejections.Count, batch.Rejections.Count);
             await runs.RecordBatchAsync(connection, transaction, runId, counts, rejections, token);
         }, ct);
+    }
+
+    /// <summary>Best effort: the run's committed batches stay; the record says why it ended early.</summary>
+    private async Task MarkFailedAsync(long runId, Exception e)
+    {
+        var why = e is OperationCanceledException ? "stopped before the end of the input" : $"ended early: {e.Message}";
+        try
+        {
+            await runs.FinishAsync(runId, IngestRunStatus.Failed, why, CancellationToken.None);
+        }
+        catch (Exception ignored) when (ignored is EventStoreUnavailableException or Npgsql.NpgsqlException)
+        {
+            // The database is gone: the run stays "running"; its counters still match what was committed.
+        }
     }
 
     private static long Position(IngestSource source) => source.Content.CanSeek ? source.Content.Position : 0;

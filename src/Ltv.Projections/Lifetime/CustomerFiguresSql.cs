@@ -9,35 +9,39 @@ namespace Ltv.Projections.Lifetime;
 /// figure depends on event_time only, never on arrival order, so any order of arrival gives the same rows.
 /// </summary>
 /// <remarks>
-/// Performance (docs/PERFORMANCE.md): one statement per slice that reads the slice once, and writes each
-/// customer row once and each order row once. Order figures are deltas (a new order adds one, an amended
-/// amount adds the difference), so the orders table is never re-read per customer. The profile needs the
-/// customer's two latest CUSTOMER events of all time; it reads them per affected stream through the
-/// events index (a lateral join), never by a scan of the log, which would make ingest quadratic.
+/// Performance (docs/PERFORMANCE.md): one statement per slice, which reads the slice once and writes each
+/// customer row and each order row once, updating found rows in place (by row id) and inserting the others.
+/// Order figures are deltas (a new order adds one, an amended amount adds the difference), so nothing re-reads a
+/// customer's orders. Plans must not depend on statistics, which trail a log growing by thousands of rows per
+/// second: every lookup of stored rows is a lateral join on a key (an index probe), the per-customer parts are
+/// combined by grouping rather than joined, and sequential scans are off.
 /// </remarks>
 public static class CustomerFiguresSql
 {
+    private const string ProfileTypes = $"('{CustomerRegistered}', '{CustomerDetailsChanged}')";
+
     /// <summary>All statements for one slice; the parameters are those of <see cref="EventRange.AddParameters"/>.</summary>
     public static string Apply(CustomerFiguresTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         var events = tables.Schema.Qualify("events");
         return $"""
-            -- The planner cannot estimate a (tx_id, seq) range well; on a large log it would think a slice is huge
-            -- and spend ~30 ms per statement compiling it with JIT. These statements only ever touch one slice.
+            -- A slice is a few thousand rows: a full scan of any table is always the wrong plan, and compiling with
+            -- JIT (~30 ms a statement) costs more than running it. The scan setting is put back at the end.
+            set local enable_seqscan = off;
             set local jit = off;
 
             with slice as materialized (
                 select e.stream_id, e.event_type, e.data, (e.data->>'eventTime')::timestamptz as t
                 from {events} e
                 where {EventRange.Filter("e")}
-            ), figures as (
+            ), figures as materialized (
                 select stream_id,
                        count(*) filter (where event_type = '{SiteVisited}') as visits,
                        count(*) filter (where event_type = '{ImageUploaded}') as images,
                        min(t) as first_t,
                        max(t) as last_t,
-                       bool_or(event_type in ('{CustomerRegistered}', '{CustomerDetailsChanged}')) as has_profile_event
+                       bool_or(event_type in {ProfileTypes}) as has_profile_event
                 from slice
                 group by stream_id
             ), latest as (
@@ -51,74 +55,99 @@ public static class CustomerFiguresSql
                     where event_type in ('{OrderPlaced}', '{OrderAmended}')
                 ) o
                 order by stream_id, order_id, t desc, is_update desc
-            ), merged as (
-                -- Merged with what is stored; the old amount gives the revenue delta.
-                select l.stream_id, l.order_id,
-                       o.customer_id is null as is_new,
-                       coalesce(o.amount, 0) as old_amount,
-                       case when o.customer_id is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
+            ), merged as materialized (
+                -- Merged with the stored order, if any; its old amount gives the revenue delta.
+                select l.stream_id, l.order_id, o.row_id, o.row_id is null as is_new, coalesce(o.amount, 0) as old_amount,
+                       case when o.amount is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
                             then l.amount else o.amount end as amount,
-                       case when o.customer_id is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
+                       case when o.amount is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
                             then l.t else o.amount_time end as amount_time,
-                       case when o.customer_id is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
+                       case when o.amount is null or (l.t, l.is_update) > (o.amount_time, o.amount_is_update)
                             then l.is_update else o.amount_is_update end as amount_is_update,
                        least(l.first_t, o.first_time) as first_time
                 from latest l
-                left join {tables.OrdersTable} o on o.customer_id = l.stream_id and o.order_id = l.order_id
-            ), written_orders as (
-                insert into {tables.OrdersTable} as o (customer_id, order_id, amount, amount_time, amount_is_update, first_time)
-                select stream_id, order_id, amount, amount_time, amount_is_update, first_time from merged
-                on conflict (customer_id, order_id) do update set
-                    amount = excluded.amount,
-                    amount_time = excluded.amount_time,
-                    amount_is_update = excluded.amount_is_update,
-                    first_time = excluded.first_time
-            ), order_deltas as (
-                select stream_id, count(*) filter (where is_new) as orders, sum(amount - old_amount) as revenue
-                from merged
-                group by stream_id
+                left join lateral (
+                    select s.ctid as row_id, s.amount, s.amount_time, s.amount_is_update, s.first_time
+                    from {tables.OrdersTable} s
+                    where s.customer_id = l.stream_id and s.order_id = l.order_id
+                ) o on true
+            ), updated_orders as (
+                -- Rows found above are updated where they are (by row id: no second index lookup) and the others
+                -- inserted, which is cheaper than an upsert (that locks a row before updating it). Nothing else writes
+                -- them meanwhile: a stream's appends are serialised by its lock, a projection's batches by its progress row.
+                update {tables.OrdersTable} o set
+                    amount = m.amount, amount_time = m.amount_time, amount_is_update = m.amount_is_update, first_time = m.first_time
+                from merged m
+                where o.ctid = m.row_id
+            ), inserted_orders as (
+                insert into {tables.OrdersTable} (customer_id, order_id, amount, amount_time, amount_is_update, first_time)
+                select stream_id, order_id, amount, amount_time, amount_is_update, first_time from merged where is_new
             ), profiles as (
-                -- The two latest CUSTOMER events of each stream the slice touches, among all the events this transaction
-                -- sees: bounding them by the slice's end would miss those of a concurrent appender whose transaction id is
-                -- larger but which committed first. Events past the slice are applied again by a later slice, so every
-                -- profile still ends up as the fold of its whole stream.
-                select f.stream_id, p.current, p.previous
+                -- The two latest CUSTOMER events of each stream the slice gives one, among all events this transaction
+                -- sees. Bounding them by the slice's end would miss those of a concurrent appender that has a larger
+                -- transaction id but committed first; events past the slice are applied again by a later slice, so
+                -- every profile still ends up as the fold of its whole stream.
+                select f.stream_id, h.a[1] as current, h.a[2] as previous
                 from figures f
                 cross join lateral (
-                    select a[1] as current, a[2] as previous
-                    from (select array_agg(h.data order by h.t desc, h.is_update desc) as a from (
-                        select e.data, (e.data->>'eventTime')::timestamptz as t, e.event_type = '{CustomerDetailsChanged}' as is_update
-                        from {events} e
-                        where e.stream_id = f.stream_id
-                          and e.event_type in ('{CustomerRegistered}', '{CustomerDetailsChanged}')
-                    ) h) history
-                ) p
+                    select array_agg(e.data order by (e.data->>'eventTime')::timestamptz desc, e.event_type = '{CustomerDetailsChanged}' desc) as a
+                    from {events} e
+                    where e.stream_id = f.stream_id and e.event_type in {ProfileTypes}
+                ) h
                 where f.has_profile_event
+            ), parts as (
+                select stream_id, visits, images, first_t, last_t, 0 as orders, 0 as revenue, null::jsonb as current, null::jsonb as previous
+                from figures
+                union all
+                select stream_id, 0, 0, null, null, count(*) filter (where is_new), sum(amount - old_amount), null, null
+                from merged
+                group by stream_id
+                union all
+                select stream_id, 0, 0, null, null, 0, 0, current, previous
+                from profiles
+            ), customer as materialized (
+                -- One row per customer, by grouping its parts (each part holds one row per customer at most), with
+                -- the row id of its stored row when it has one.
+                select g.*, c.row_id
+                from (
+                    select stream_id, sum(visits) as visits, sum(images) as images, sum(orders) as orders, sum(revenue) as revenue,
+                           min(first_t) as first_t, max(last_t) as last_t, bool_or(current is not null) as has_customer_event,
+                           max(current->>'lastName') as last_name, max(current->>'city') as city, max(current->>'state') as state,
+                           max(previous->>'lastName') as previous_last_name, max(previous->>'city') as previous_city,
+                           max(previous->>'state') as previous_state
+                    from parts
+                    group by stream_id
+                ) g
+                left join lateral (select x.ctid as row_id from {tables.CustomersTable} x where x.customer_id = g.stream_id) c on true
+            ), updated as (
+                update {tables.CustomersTable} c set
+                    visits = c.visits + x.visits,
+                    images = c.images + x.images,
+                    orders = c.orders + x.orders,
+                    -- trim_scale: a sum of deltas keeps the scale of amounts that no longer count (125.00 for 125.0),
+                    -- so without it the stored value would depend on how events fell into batches.
+                    revenue = trim_scale(c.revenue + x.revenue),
+                    first_event_time = least(c.first_event_time, x.first_t),
+                    last_event_time = greatest(c.last_event_time, x.last_t),
+                    has_customer_event = c.has_customer_event or x.has_customer_event,
+                    last_name = case when x.has_customer_event then x.last_name else c.last_name end,
+                    city = case when x.has_customer_event then x.city else c.city end,
+                    state = case when x.has_customer_event then x.state else c.state end,
+                    previous_last_name = case when x.has_customer_event then x.previous_last_name else c.previous_last_name end,
+                    previous_city = case when x.has_customer_event then x.previous_city else c.previous_city end,
+                    previous_state = case when x.has_customer_event then x.previous_state else c.previous_state end
+                from customer x
+                where c.ctid = x.row_id
             )
-            insert into {tables.CustomersTable} as c (
+            insert into {tables.CustomersTable} (
                 customer_id, visits, images, orders, revenue, first_event_time, last_event_time, has_customer_event,
                 last_name, city, state, previous_last_name, previous_city, previous_state)
-            select f.stream_id, f.visits, f.images, coalesce(d.orders, 0), coalesce(d.revenue, 0), f.first_t, f.last_t,
-                   p.current is not null,
-                   p.current->>'lastName', p.current->>'city', p.current->>'state',
-                   p.previous->>'lastName', p.previous->>'city', p.previous->>'state'
-            from figures f
-            left join order_deltas d on d.stream_id = f.stream_id
-            left join profiles p on p.stream_id = f.stream_id
-            on conflict (customer_id) do update set
-                visits = c.visits + excluded.visits,
-                images = c.images + excluded.images,
-                orders = c.orders + excluded.orders,
-                revenue = c.revenue + excluded.revenue,
-                first_event_time = least(c.first_event_time, excluded.first_event_time),
-                last_event_time = greatest(c.last_event_time, excluded.last_event_time),
-                has_customer_event = c.has_customer_event or excluded.has_customer_event,
-                last_name = case when excluded.has_customer_event then excluded.last_name else c.last_name end,
-                city = case when excluded.has_customer_event then excluded.city else c.city end,
-                state = case when excluded.has_customer_event then excluded.state else c.state end,
-                previous_last_name = case when excluded.has_customer_event then excluded.previous_last_name else c.previous_last_name end,
-                previous_city = case when excluded.has_customer_event then excluded.previous_city else c.previous_city end,
-                previous_state = case when excluded.has_customer_event then excluded.previous_state else c.previous_state end;
+            select stream_id, visits, images, orders, trim_scale(revenue), first_t, last_t, has_customer_event,
+                   last_name, city, state, previous_last_name, previous_city, previous_state
+            from customer
+            where row_id is null;
+
+            set local enable_seqscan to default;
             """;
     }
 }

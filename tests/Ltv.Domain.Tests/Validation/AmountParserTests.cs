@@ -20,7 +20,7 @@ public sealed class AmountParserTests
     [InlineData("0", "0")]
     [InlineData("-0.0", "0")]
     [InlineData("\"-0 USD\"", "0")]
-    [InlineData("\"79228162514264337593543950335 USD\"", "79228162514264337593543950335")]
+    [InlineData("\"1000000000000 USD\"", "1000000000000")]
     public void an_amount_with_a_dollar_code_or_a_json_number_is_taken_as_usd(string json, string dollars)
     {
         Parse(json, out Money amount).ShouldBeNull();

@@ -115,4 +115,44 @@ public sealed class CliTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         result.Error.ShouldContain("fortnight");
         result.Error.ShouldNotContain("   at ");
     }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-3")]
+    public async Task regression_top_with_a_count_that_is_not_a_whole_number_of_zero_or_more_is_a_message_not_a_stack_trace(string count)
+    {
+        var ltv = Ltv();
+
+        var result = await ltv.RunAsync("top", count, "--lifespan", "abc");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldNotContain("   at ");
+        result.Error.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_lifespan_of_zero_is_refused_with_a_message()
+    {
+        var result = await Ltv().RunAsync("top", "3", "--lifespan", "0");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("--lifespan must be more than 0");
+        result.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task regression_clv_fit_as_json_prints_null_for_a_figure_that_ran_off_to_infinity()
+    {
+        var ltv = Ltv();
+        var events = TempFile("");
+        await ltv.RunAsync("generate", "--customers", "400", "--seed", "7", "--out", events);
+        await ltv.RunAsync("ingest", events);
+
+        var result = await ltv.RunAsync("clv", "fit", "--format", "json");
+
+        // On this data the Gamma-Gamma q comes out at 1 or less: the mean spend is infinite.
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("gammaGamma").GetProperty("logLikelihood").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
 }

@@ -14,6 +14,18 @@ public sealed class LtvProcess(string connection)
 
     public async Task<Result> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts ltv and leaves it running (for daemon and serve); the caller reads, signals and waits.</summary>
+    public Process Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -32,12 +44,6 @@ public sealed class LtvProcess(string connection)
         start.Environment.Remove("LTV_CONNECTION");
         start.Environment["LTV_SCHEMA"] = Schema;
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }

@@ -38,7 +38,8 @@ public sealed class CdnowConverterTests
 
     [Theory]
     [InlineData("00004 0001 1997010 2 29.33", "line 2: date '1997010' is not yyyymmdd")]
-    [InlineData("00004 0001 19970101 2", "line 2: customer id '0001' is not a number")]
+    [InlineData("00004 abc 19970101 2 1.00", "line 2: customer id 'abc' is not a number")]
+    [InlineData("00004 19970101 2", "line 2: expected 4 or 5 columns (CDNOW master or sample), found 3")]
     [InlineData("00004 0001 19970101 2 -3.00", "line 2: dollar value '-3.00' is not a non-negative number")]
     [InlineData("00004", "line 2: expected 4 or 5 columns (CDNOW master or sample), found 1")]
     public async Task a_malformed_line_is_reported_with_its_number(string bad, string message)

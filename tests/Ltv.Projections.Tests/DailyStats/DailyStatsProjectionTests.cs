@@ -86,15 +86,11 @@ public sealed class DailyStatsProjectionTests
         await app.IngestLinesAsync(lines);
         var tables = app.Get<DailyStatsProjection>().Tables;
         var before = await DailyStatsTablesReader.DumpAsync(app.Database.DataSource, tables);
-        var backfill = app.Get<DailyStatsBackfill>();
+        var total = (await app.Get<ProjectionCatalog>().StatusAsync(default)).Events;
 
-        var total = await backfill.ResetAsync(default);
-        var emptied = await DailyStatsTablesReader.RowsAsync(app.Database.DataSource, tables);
-        var result = await backfill.ReplayAsync(TimeSpan.FromSeconds(60), applied: null, default);
+        var result = await app.Get<ProjectionCatalog>().RebuildAsync(DailyStatsProjection.ProjectionName, progress: null, default);
 
-        emptied.ShouldBeEmpty();
-        result.ReachedHead.ShouldBeTrue();
-        result.Applied.ShouldBe(total);
+        result.Events.ShouldBe(total);
         (await DailyStatsTablesReader.DumpAsync(app.Database.DataSource, tables)).ShouldBe(before);
     }
 

@@ -55,10 +55,11 @@ public static class ClvPredictionOutput
 
     /// <summary>The heading of a table, with every unit spelled out.</summary>
     public static string Heading(string what, ClvModel model, ClvHorizon horizon, LtvSettings simpleLtv) =>
-        $"{what}: predicted over {horizon.Months} months of {ClvTimeUnits.DaysPerMonth.ToString(CultureInfo.InvariantCulture)} days after " +
-        $"{ClvCommand.Day(model.Summary.CalibrationEnd)}, discounted {(horizon.DiscountRateMonthly * 100).ToString("0.###", CultureInfo.InvariantCulture)}% a month; " +
-        $"money in USD; recency and T in {ClvTimeUnits.Name(model.Summary.Unit)}s; Simple LTV with timeframe {TimeframeNames.Of(simpleLtv.Timeframe)}, " +
-        $"lifespan {simpleLtv.LifespanYears.ToString(CultureInfo.InvariantCulture)} years";
+        $"{what}, predicted over the {horizon.Months} months after {ClvCommand.Day(model.Summary.CalibrationEnd)}\n" +
+        $"(a month is {ClvTimeUnits.DaysPerMonth.ToString(CultureInfo.InvariantCulture)} days; discount " +
+        $"{(horizon.DiscountRateMonthly * 100).ToString("0.###", CultureInfo.InvariantCulture)}% a month; money in USD; " +
+        $"time unit {ClvTimeUnits.Name(model.Summary.Unit)}; Simple LTV: timeframe {TimeframeNames.Of(simpleLtv.Timeframe)}, " +
+        $"lifespan {simpleLtv.LifespanYears.ToString(CultureInfo.InvariantCulture)} years)";
 
     public static string MoneyText(double? value) => value is { } v ? Numbers.MoneyText((decimal)v) : "";
 

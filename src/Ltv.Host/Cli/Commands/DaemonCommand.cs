@@ -19,7 +19,7 @@ public static class DaemonCommand
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                // Stopped on request: the batch in flight rolled back and will be applied on the next run.
+                // Stopped on request, which is how a daemon ends.
             }
 
             await Console.Error.WriteLineAsync("ltv daemon: stopped.");

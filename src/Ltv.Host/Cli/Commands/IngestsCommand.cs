@@ -11,7 +11,7 @@ public static class IngestsCommand
 {
     public static Command Create()
     {
-        var limit = new Option<int>("--limit") { Description = "How many runs, newest first.", DefaultValueFactory = _ => 20 };
+        var limit = CommonOptions.Limit("How many runs, newest first.", 20);
         var format = CommonOptions.Format();
         var command = new Command("ingests", "List past ingest runs with their summaries.") { limit, format };
         command.SetAction(async (parse, ct) =>

@@ -13,7 +13,7 @@ public static class RejectedCommand
     {
         var run = new Option<long?>("--run") { Description = "Only rejections of this ingest run." };
         var reason = new Option<string?>("--reason") { Description = "Only rejections whose reason contains this text." };
-        var limit = new Option<int>("--limit") { Description = "At most this many.", DefaultValueFactory = _ => 50 };
+        var limit = CommonOptions.Limit("At most this many.", 50);
         var all = new Option<bool>("--all") { Description = "Include rejections already resolved by a retry." };
         var format = CommonOptions.Format();
         var command = new Command("rejected", "List rejected input: run, source, position, reason, raw text.") { run, reason, limit, all, format };

@@ -1,51 +1,41 @@
 using System.CommandLine;
 using Ltv.EventStore.Projections;
 using Ltv.Host.Cli.Output;
+using Ltv.Projections;
 using Ltv.Projections.DailyStats;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
 
-/// <summary><c>ltv stats backfill</c>: compute the daily statistics over the whole history again.</summary>
+/// <summary>
+/// <c>ltv stats backfill</c>: compute the daily statistics over the whole history again. It is the rebuild of
+/// the DailyStats read model: the log is replayed into a shadow copy while queries keep reading the current one.
+/// </summary>
 public static class StatsBackfillCommand
 {
     public static Command Create()
     {
-        var wait = new Option<int>("--max-wait")
-        {
-            Description = "Seconds to wait for transactions still open elsewhere (they hold the log back).",
-            DefaultValueFactory = _ => 60,
-        };
-        var command = new Command("backfill", "Recompute the daily statistics from the whole event history (a progress bar on a terminal).") { wait };
+        var command = new Command("backfill", "Recompute the daily statistics from the whole event history (a progress bar on a terminal).");
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var backfill = app.Get<DailyStatsBackfill>();
-            var total = await backfill.ResetAsync(ct);
-            var maxWait = TimeSpan.FromSeconds(parse.GetValue(wait));
+            var catalog = app.Get<ProjectionCatalog>();
             var result = Console.IsOutputRedirected
-                ? await backfill.ReplayAsync(maxWait, applied: null, ct)
-                : await WithProgressBar(total, applied => backfill.ReplayAsync(maxWait, applied, ct));
-            if (!result.ReachedHead)
-            {
-                throw new UserError(result.Error is { } error
-                    ? $"{DailyStatsProjection.ProjectionName} stopped on an event it cannot apply: {error}"
-                    : $"{DailyStatsProjection.ProjectionName} replayed {Numbers.Count(result.Applied)} events but a transaction open elsewhere holds the rest back; run 'ltv project' later.");
-            }
-
-            Console.WriteLine($"{DailyStatsProjection.ProjectionName}: recomputed from {Numbers.Count(result.Applied)} events");
+                ? await catalog.RebuildAsync(DailyStatsProjection.ProjectionName, progress: null, ct)
+                : await WithProgressBar((await catalog.StatusAsync(ct)).Events, p => catalog.RebuildAsync(DailyStatsProjection.ProjectionName, p, ct));
+            Console.WriteLine($"{DailyStatsProjection.ProjectionName}: recomputed from {Numbers.Count(result.Events)} events");
             return 0;
         });
         return command;
     }
 
-    private static Task<CatchUpResult> WithProgressBar(long total, Func<IProgress<long>, Task<CatchUpResult>> replay) =>
+    private static Task<RebuildResult> WithProgressBar(long total, Func<IProgress<long>, Task<RebuildResult>> rebuild) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("daily statistics", maxValue: Math.Max(1, total));
-                var result = await replay(new Progress<long>(applied => task.Value = applied));
+                var result = await rebuild(new Progress<long>(applied => task.Value = applied));
                 task.Value = task.MaxValue;
                 return result;
             });

@@ -12,13 +12,6 @@ public static class TopCommand
     public static Command Create()
     {
         var x = new Argument<int>("x") { Description = "How many customers." };
-        x.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("X must be 0 or more.");
-            }
-        });
         var timeframe = new Option<string?>("--timeframe")
         {
             Description = "dataset (weeks from the earliest to the latest event of all data; the default) or customer (each customer's own first to last event).",
@@ -27,9 +20,9 @@ public static class TopCommand
         var lifespan = new Option<decimal?>("--lifespan") { Description = "Average customer lifespan t in years (default 10)." };
         lifespan.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<decimal?>() is <= 0)
+            if (r.GetValueOrDefault<decimal?>() is <= 0 or > LtvSettings.MaxLifespanYears)
             {
-                r.AddError("--lifespan must be more than 0.");
+                r.AddError($"--lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears}.");
             }
         });
         var format = CommonOptions.Format();
@@ -39,7 +32,8 @@ public static class TopCommand
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var settings = Settings(app.Options.Ltv, parse.GetValue(timeframe), parse.GetValue(lifespan));
-            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(parse.GetValue(x), settings, ct);
+            var count = parse.GetValue(x) is >= 0 and var n ? n : throw new UserError("X must be 0 or more.");
+            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(count, settings, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             await TopCustomersOutput.WriteAsync(answer, parse.GetValue(format), target);
             return 0;

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Ltv.EventStore;
+using Ltv.Host.Cli.Output;
+using Ltv.Projections.Lifetime;
+using Ltv.Projections.Ranking;
+
+namespace Ltv.Host.Api.Contracts;
+
+/// <summary>One row of top X, as `ltv top X --format json` prints it (money with 2 decimals).</summary>
+public sealed record TopCustomerResponse(string CustomerId, string? LastName, int Visits, int Orders, decimal Revenue, int Weeks, decimal Ltv)
+{
+    public static IReadOnlyList<TopCustomerResponse> From(TopCustomersAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return [.. answer.Customers.Select(c => new TopCustomerResponse(
+            c.CustomerId.Value, c.LastName, c.Visits, c.Orders, Numbers.Money(c.Revenue), c.Weeks, Numbers.Money(c.Ltv)))];
+    }
+}
+
+/// <summary>One customer's profile and lifetime figures: `ltv customer ID --format json` without its events.</summary>
+public sealed record CustomerResponse(
+    string CustomerId,
+    bool HasCustomerEvent,
+    ProfileResponse Profile,
+    ProfileResponse PreviousProfile,
+    int Visits,
+    int Images,
+    int Orders,
+    decimal Revenue,
+    DateTimeOffset FirstEventTime,
+    DateTimeOffset LastEventTime,
+    int Weeks)
+{
+    public static CustomerResponse From(CustomerView v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return new(
+            v.CustomerId, v.HasCustomerEvent, new ProfileResponse(v.LastName, v.City, v.State),
+            new ProfileResponse(v.PreviousLastName, v.PreviousCity, v.PreviousState), v.Visits, v.Images, v.Orders,
+            Numbers.Money(v.Revenue), v.FirstEventTime, v.LastEventTime, v.Weeks);
+    }
+}
+
+/// <summary>A customer's name and address (null where no CUSTOMER event gave them).</summary>
+public sealed record ProfileResponse(string? LastName, string? City, string? State);
+
+/// <summary>One event of a customer's stream, as in the `events` of `ltv customer ID --format json`.</summary>
+/// <param name="Version">Its version in the stream (arrival order).</param>
+/// <param name="Type">Its stored type name, for example order_placed.v1.</param>
+/// <param name="Data">The stored event.</param>
+/// <param name="RecordedAt">When it was appended.</param>
+public sealed record CustomerEventResponse(int Version, string Type, JsonElement Data, DateTimeOffset RecordedAt)
+{
+    public static CustomerEventResponse From(RecordedEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var data = JsonDocument.Parse(e.Data);
+        return new(e.StreamVersion, e.EventType, data.RootElement.Clone(), e.RecordedAt);
+    }
+}

@@ -1,0 +1,54 @@
+using Ltv.Host.Api.Contracts;
+using Ltv.Projections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Ltv.Host.Api;
+
+/// <summary>Projection status (`ltv status`) and rebuilds (`ltv rebuild NAME`).</summary>
+public static class ProjectionsApi
+{
+    public static RouteGroupBuilder MapProjectionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/projections").WithTags("Projections");
+        group.MapGet("", GetStatusAsync)
+            .WithName("ProjectionStatus")
+            .WithSummary("Every projection's version, position, lag (events and seconds) and state; the oldest open transaction.");
+        group.MapPost("/{name}/rebuild", RebuildAsync)
+            .WithName("RebuildProjection")
+            .WithSummary("Rebuild a read model from the whole log while the current copy keeps answering; answers when it has switched.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ProjectionCatalog catalog, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TypedResults.Ok(StoreStatusResponse.From(await catalog.StatusAsync(ct)));
+    }
+
+    public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
+        string name, ProjectionCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(lifetime);
+        if (!catalog.Names.Contains(name))
+        {
+            return TypedResults.Problem(
+                $"Unknown projection '{name}': use one of {string.Join(", ", catalog.Names)}.", statusCode: StatusCodes.Status404NotFound, title: "Projection not found");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        try
+        {
+            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token)));
+        }
+        catch (InvalidOperationException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Cannot rebuild");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Ltv.Domain.Lifetime;
+using Ltv.EventStore.Schema;
+using Ltv.Host.Composition;
+using Ltv.Host.Ingestion;
+using Ltv.Projections;
+using Ltv.Projections.Ranking;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ltv.Host.Benchmark;
+
+/// <summary>
+/// The product's own services on one schema of the benchmark database, wired as the CLI wires them, with the
+/// phases the benchmark times.
+/// </summary>
+internal sealed class BenchStore : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private BenchStore(ServiceProvider services, SchemaName schema)
+    {
+        _services = services;
+        Schema = schema;
+    }
+
+    public SchemaName Schema { get; }
+
+    public IReadOnlyList<string> AsyncProjections => [.. _services.GetRequiredService<ProjectionCatalog>().Async.Select(p => p.Name)];
+
+    public static async Task<BenchStore> CreateAsync(string connectionString, string schema, CancellationToken ct)
+    {
+        var options = new LtvOptions(SchemaName.From(schema), LtvSettings.Default);
+        var services = new ServiceCollection()
+            .AddLtvStore(connectionString, options)
+            .AddLtvIngestion()
+            .AddLtvQueries()
+            .BuildServiceProvider();
+        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
+        return new BenchStore(services, options.Schema);
+    }
+
+    /// <summary>Ingests the file as one run; returns the run's summary and how long it took.</summary>
+    public async Task<(IngestSummary Summary, TimeSpan Elapsed)> IngestAsync(string path, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var clock = Stopwatch.StartNew();
+        var summary = await _services.GetRequiredService<IngestHandler>().HandleAsync(
+            [new IngestSource(Path.GetFileName(path), file, file.Length)], progress: null, ct);
+        return (summary, clock.Elapsed);
+    }
+
+    /// <summary>Brings every async projection to the head of the log.</summary>
+    public async Task<TimeSpan> CatchUpAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = await _services.GetRequiredService<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromMinutes(30), ct);
+        if (results.Any(r => !r.Result.ReachedHead))
+        {
+            throw new InvalidOperationException("The async projections did not reach the head of the log: a transaction is open elsewhere.");
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>Rebuilds a projection from the whole log (shadow tables, then the switch), as <c>ltv rebuild</c> does.</summary>
+    public async Task<(long Events, TimeSpan Elapsed)> RebuildAsync(string projection, CancellationToken ct)
+    {
+        var result = await _services.GetRequiredService<ProjectionCatalog>().RebuildAsync(projection, progress: null, ct);
+        return (result.Events, result.Elapsed);
+    }
+
+    /// <summary>The latency of <paramref name="count"/> top-10 queries, each as the product runs it, in milliseconds.</summary>
+    public async Task<IReadOnlyList<double>> TopLatenciesAsync(Timeframe timeframe, int count, CancellationToken ct)
+    {
+        var query = _services.GetRequiredService<TopCustomersQuery>();
+        var settings = LtvSettings.Default with { Timeframe = timeframe };
+        for (var i = 0; i < 20; i++)
+        {
+            await query.ExecuteAsync(10, settings, ct);
+        }
+
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var answer = await query.ExecuteAsync(10, settings, ct);
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (answer.Customers.Count != 10)
+            {
+                throw new InvalidOperationException($"Top 10 returned {answer.Customers.Count} customers.");
+            }
+        }
+
+        return latencies;
+    }
+
+    /// <summary>Writes the store's events, in log order, to a file in PostgreSQL's binary COPY format.</summary>
+    public async Task ExportEventsAsync(string path, CancellationToken ct)
+    {
+        await using var connection = await _services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+        await using var file = File.Create(path);
+        await using var export = await connection.BeginRawBinaryCopyAsync(
+            $"copy (select {BaselineCopy.Columns} from {Schema.Qualify("events")} order by seq) to stdout (format binary)", ct);
+        await export.CopyToAsync(file, ct);
+    }
+
+    /// <summary>Drops the schema and everything in it.</summary>
+    public async Task DropAsync(CancellationToken ct)
+    {
+        await using var command = _services.GetRequiredService<NpgsqlDataSource>().CreateCommand($"drop schema {Schema} cascade");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

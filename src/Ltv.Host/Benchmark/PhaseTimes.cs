@@ -1,0 +1,55 @@
+namespace Ltv.Host.Benchmark;
+
+/// <summary>The timings of every repetition, and the medians and same-repetition ratios made of them.</summary>
+internal sealed class PhaseTimes
+{
+    private readonly List<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small)> _runs = [];
+
+    public void Add(TimeSpan baseline, TimeSpan ingest, TimeSpan reingest, TimeSpan catchUp, TimeSpan rebuild, TimeSpan small) =>
+        _runs.Add((baseline.TotalSeconds, ingest.TotalSeconds, reingest.TotalSeconds, catchUp.TotalSeconds, rebuild.TotalSeconds, small.TotalSeconds));
+
+    public BenchReport Report(BenchContext context, IReadOnlyList<double> dataset, IReadOnlyList<double> customer, double peakMb)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var events = context.Events;
+        double Rate(Func<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small), double> seconds) =>
+            Percentiles.Median([.. _runs.Select(r => events / seconds(r))]);
+
+        // A phase's speed over the baseline's, both of the same repetition: the baseline's time over the phase's.
+        double Ratio(Func<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small), double> seconds) =>
+            Percentiles.Median([.. _runs.Select(r => r.Baseline / seconds(r))]);
+
+        return new BenchReport
+        {
+            Events = events,
+            Customers = context.Settings.Customers,
+            Repetitions = _runs.Count,
+            Server = context.Server,
+            BaselineEventsPerSec = Rate(r => r.Baseline),
+            IngestEventsPerSec = Rate(r => r.Ingest),
+            IngestRatio = Ratio(r => r.Ingest),
+            ReingestEventsPerSec = Rate(r => r.Reingest),
+            ReingestRatio = Ratio(r => r.Reingest),
+            CatchUpEventsPerSec = Rate(r => r.CatchUp),
+            CatchUpRatio = Ratio(r => r.CatchUp),
+            AsyncProjections = context.AsyncProjections,
+            RebuiltProjection = context.Rebuilt,
+            RebuildEventsPerSec = Rate(r => r.Rebuild),
+            RebuildRatio = Ratio(r => r.Rebuild),
+            Top10P50Ms = Math.Max(Percentiles.Median(dataset), Percentiles.Median(customer)),
+            Top10P99Ms = Math.Max(Percentiles.Of(dataset, 99), Percentiles.Of(customer, 99)),
+            Top10DatasetP50Ms = Percentiles.Median(dataset),
+            Top10DatasetP99Ms = Percentiles.Of(dataset, 99),
+            Top10CustomerP50Ms = Percentiles.Median(customer),
+            Top10CustomerP99Ms = Percentiles.Of(customer, 99),
+            Top10Queries = dataset.Count,
+            PeakWorkingSetMb = peakMb,
+            ScalingSmallEvents = context.SmallEvents,
+            ScalingTimeRatio4x = Percentiles.Median([.. _runs.Select(r => r.Ingest / r.Small * (4.0 * context.SmallEvents / events))]),
+        };
+    }
+}
+
+/// <summary>What a benchmark run was about, for its report.</summary>
+internal sealed record BenchContext(
+    long Events, long SmallEvents, BenchSettings Settings, string Server, IReadOnlyList<string> AsyncProjections, string Rebuilt);

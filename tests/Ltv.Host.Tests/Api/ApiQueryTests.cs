@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ltv.Host.Tests.Api;
+
+/// <summary>Every query endpoint answers what the CLI's --format json prints on the same data, in the same shape.</summary>
+public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<IngestedApiServer>
+{
+    private HttpClient Client => data.Server.Client;
+
+    [Fact]
+    public async Task the_ingest_answer_has_the_cli_summary_and_each_rejection_with_its_index_and_reason()
+    {
+        var cli = await data.Cli.RunAsync("ingests", "--limit", "1", "--format", "json");
+        var runs = JsonNode.Parse(cli.Output)!.AsArray();
+        var expected = runs[0]!.AsObject();
+        expected.Remove("runId");
+
+        var summary = JsonNode.Parse(data.Summary.GetRawText())!.AsObject();
+        var rejections = summary["rejections"]!.AsArray();
+        summary.Remove("runId");
+        summary.Remove("rejections");
+        summary.Remove("rejectionsTruncated");
+        JsonNode.DeepEquals(summary, expected).ShouldBeTrue($"{summary}\n{expected}");
+        rejections.Count.ShouldBe((int)(data.Summary.Long("rejected") + data.Summary.Long("conflicting")));
+        rejections.Select(r => r!["reason"]!.GetValue<string>()).ShouldContain("unsupported currency EUR");
+        rejections.ShouldAllBe(r => r!["index"]!.GetValue<long>() >= 0);
+    }
+
+    [Theory]
+    [InlineData("c0000032")]
+    [InlineData("96f55c7d8f42")]
+    public async Task a_customer_and_its_events_are_the_cli_json_split_in_two(string id)
+    {
+        var cli = JsonNode.Parse((await data.Cli.RunAsync("customer", id, "--format", "json")).Output)!.AsObject();
+        var events = cli["events"]!.AsArray();
+        cli.Remove("events");
+
+        (await Client.GetJsonAsync($"/api/customers/{id}")).ShouldBeSameJson(cli.ToJsonString());
+        var fromApi = JsonNode.Parse((await Client.GetJsonAsync($"/api/customers/{id}/events")).GetRawText())!.AsArray();
+        JsonNode.DeepEquals(WithoutRecordedAt(fromApi), WithoutRecordedAt(events)).ShouldBeTrue(); // each store records its own append time
+    }
+
+    [Fact]
+    public async Task an_unknown_customer_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync(new Uri("/api/customers/nobody/events", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.ReadAsync()).GetProperty("detail").GetString().ShouldBe("No customer 'nobody': no event of that customer was accepted.");
+    }
+
+    [Theory]
+    [InlineData("/api/stats/daily/2017-01-06", "stats day 2017-01-06")]
+    [InlineData("/api/stats/daily?from=2017-01-01&to=2017-02-15", "stats range --from 2017-01-01 --to 2017-02-15")]
+    [InlineData("/api/stats/top?from=2017-01-01&to=2017-12-31&by=orders&limit=5", "stats top --from 2017-01-01 --to 2017-12-31 --by orders --limit 5")]
+    [InlineData("/api/stats/repeaters", "stats repeaters")]
+    [InlineData("/api/stats/repeaters?from=2017-06-01&list=true", "stats repeaters --from 2017-06-01 --list")]
+    public async Task the_daily_statistics_are_the_cli_json(string path, string command)
+    {
+        var cli = await data.Cli.RunAsync([.. command.Split(' '), "--format", "json"]);
+
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        (await Client.GetJsonAsync(path)).ShouldBeSameJson(cli.Output);
+    }
+
+    [Fact]
+    public async Task ingests_and_rejected_have_the_cli_fields_and_filter_by_run_and_reason()
+    {
+        var runs = await Client.GetJsonAsync("/api/ingests");
+        var rejected = await Client.GetJsonAsync($"/api/rejected?run={data.Summary.Long("runId")}&reason=currency");
+        var cliRejected = JsonNode.Parse((await data.Cli.RunAsync("rejected", "--reason", "currency", "--format", "json")).Output)!.AsArray();
+
+        Names(runs[0]).ShouldBe(Names(JsonDocument.Parse((await data.Cli.RunAsync("ingests", "--format", "json")).Output).RootElement[0]));
+        rejected.GetArrayLength().ShouldBe(2);
+        rejected.EnumerateArray().ShouldAllBe(r => r.GetProperty("reason").GetString() == "unsupported currency EUR");
+        Names(rejected[0]).ShouldBe(Names(JsonDocument.Parse(cliRejected.ToJsonString()).RootElement[0]));
+        rejected.EnumerateArray().Select(r => r.GetProperty("raw").GetString()).ShouldBe(cliRejected.Select(r => r!["raw"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task projections_show_the_status_fields_and_a_rebuild_keeps_the_answer()
+    {
+        var top = await Client.GetJsonAsync("/api/customers/top?x=10");
+        var status = await Client.GetJsonAsync("/api/projections");
+        var cliStatus = JsonDocument.Parse((await data.Cli.RunAsync("status", "--format", "json")).Output).RootElement;
+
+        var rebuilt = await Client.PostJsonAsync("/api/projections/ltv_ranking/rebuild");
+        using var unknown = await Client.PostAsync(new Uri("/api/projections/no_such_model/rebuild", UriKind.Relative), null);
+
+        Names(status).ShouldBe(Names(cliStatus));
+        Names(status.GetProperty("projections")[0]).ShouldBe(Names(cliStatus.GetProperty("projections")[0]));
+        status.GetProperty("projections").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .ShouldBe(cliStatus.GetProperty("projections").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        (rebuilt.GetProperty("projection").GetString(), rebuilt.Long("events")).ShouldBe(("ltv_ranking", data.Summary.Long("accepted")));
+        (await Client.GetJsonAsync("/api/customers/top?x=10")).ShouldBeSameJson(top.GetRawText());
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.ReadAsync()).GetProperty("detail").GetString()!.ShouldStartWith("Unknown projection 'no_such_model': use one of customer_lifetime, ltv_ranking");
+    }
+
+    [Fact]
+    public async Task health_reports_the_database_and_each_projection_lag()
+    {
+        var health = await Client.GetJsonAsync("/health");
+
+        health.GetProperty("status").GetString().ShouldBe("healthy");
+        health.GetProperty("database").GetString().ShouldBe("reachable");
+        health.GetProperty("projections").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldContain("ltv_ranking");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_lists_every_endpoint()
+    {
+        var document = await Client.GetJsonAsync("/openapi/v1.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
+            .ToList();
+        operations.ShouldBe(
+            [
+                "GET /health", "POST /api/events", "GET /api/customers/top", "GET /api/customers/{id}", "GET /api/customers/{id}/events",
+                "GET /api/ingests", "GET /api/rejected", "GET /api/projections", "POST /api/projections/{name}/rebuild",
+                "GET /api/stats/daily/{date}", "GET /api/stats/daily", "GET /api/stats/top", "GET /api/stats/repeaters",
+                "GET /api/clv/fit", "GET /api/clv/top", "GET /api/clv/customers/{id}",
+                "GET /api/summary", "GET /api/customers/ltv-histogram",
+            ],
+            ignoreOrder: true);
+        var post = document.GetProperty("paths").GetProperty("/api/events").GetProperty("post");
+        post.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldContain("application/x-ndjson");
+        post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "413", "415", "429", "503"], ignoreOrder: true);
+    }
+
+    private static JsonArray WithoutRecordedAt(JsonArray events)
+    {
+        var copy = events.DeepClone().AsArray();
+        foreach (var e in copy)
+        {
+            e!.AsObject().Remove("recordedAt");
+        }
+
+        return copy;
+    }
+
+    private static List<string> Names(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name)];
+}
