@@ -68,7 +68,7 @@ try {
   seen.kpis = Object.fromEntries(await page.$$eval('.kpi', kpis => kpis.map(k => [k.querySelector('.label').textContent, k.querySelector('.value').textContent])));
   seen.projectionRows = await page.locator('#projections-table tbody tr').count();
   seen.ingestRows = await page.locator('#ingests-table tbody tr').count();
-  seen.firstIngestRejected = (await page.locator('#ingests-table tbody tr:first-child td.rejected a').textContent())?.trim();
+  seen.firstIngestRejected = (await page.locator('#ingests-table tbody tr:first-child td:last-child').textContent()).trim();
 
   await andWait(page, () => page.locator('label:has(input[value=customer])').click(), ['top', 'distribution']);
   seen.firstCustomerTimeframe = await firstCustomer(page);

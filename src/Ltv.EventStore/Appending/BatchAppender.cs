@@ -1,7 +1,6 @@
 using Ltv.EventStore.Projections;
 using Ltv.EventStore.Schema;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Ltv.EventStore.Appending;
 
@@ -66,20 +65,9 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
 
     private async Task CopyToStaging(NpgsqlConnection connection, IReadOnlyList<NewEvent> events, CancellationToken ct)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(_sql.CopyIntoStaging, ct);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(i, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(e.StreamId, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(e.DedupeKey, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(e.EventType, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, ct);
-            await writer.WriteNullableAsync(e.Metadata, NpgsqlDbType.Jsonb, ct);
-        }
-
-        await writer.CompleteAsync(ct);
+        using var rows = StagingRows.Encode(events);
+        await using var copy = await connection.BeginRawBinaryCopyAsync(_sql.CopyIntoStaging, ct);
+        await copy.WriteAsync(rows.Bytes, ct);
     }
 
     private async Task<AppendResult> AppendStaged(

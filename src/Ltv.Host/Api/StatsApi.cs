@@ -37,6 +37,11 @@ public static class StatsApi
     {
         ArgumentNullException.ThrowIfNull(query);
         var (first, last) = Period(from, to);
+        if (DailyStatsQuery.RangeProblem(first, last) is { } problem)
+        {
+            throw new UserError($"from/to: {problem}.");
+        }
+
         var answer = await query.RangeAsync(first, last, ct);
         Lag(response, answer.Lag);
         var range = answer.Stats;

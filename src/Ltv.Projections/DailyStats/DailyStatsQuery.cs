@@ -44,10 +44,22 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProje
             return new StatsAnswer<DayStats>(new DayStats(date, totals, customers), await LagAsync(connection, ct));
         });
 
+    /// <summary>The longest range answered day by day (about a century): a range answers every day in it.</summary>
+    public const int MaxRangeDays = 36_600;
+
+    /// <summary>Why a range cannot be answered, or null when it can.</summary>
+    public static string? RangeProblem(DateOnly from, DateOnly to) =>
+        from > to ? $"{from:yyyy-MM-dd} is after {to:yyyy-MM-dd}"
+        : to.DayNumber - from.DayNumber >= MaxRangeDays ? $"a range is at most {MaxRangeDays} days, one answer per day"
+        : null;
+
     /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> (quiet days with zero totals) and the range's totals.</summary>
     public Task<StatsAnswer<RangeStats>> RangeAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
+        if (RangeProblem(from, to) is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), problem);
+        }
         return PostgresErrors.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -75,8 +87,10 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProje
             }
 
             var days = new List<DatedTotals>();
-            for (var day = from; day <= to; day = day.AddDays(1))
+            // Counted by day number, so that a range ending on the last day there is never steps past it.
+            for (var n = from.DayNumber; n <= to.DayNumber; n++)
             {
+                var day = DateOnly.FromDayNumber(n);
                 days.Add(new DatedTotals(day, active.GetValueOrDefault(day) ?? StatsTotals.Zero));
             }
 

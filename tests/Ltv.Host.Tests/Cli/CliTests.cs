@@ -155,4 +155,18 @@ public sealed class CliTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         using var json = JsonDocument.Parse(result.Output);
         json.RootElement.GetProperty("gammaGamma").GetProperty("logLikelihood").ValueKind.ShouldBe(JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task regression_stats_range_ending_on_the_last_possible_day_answers_instead_of_crashing()
+    {
+        var ltv = Ltv();
+
+        var last = await ltv.RunAsync("stats", "range", "--from", "9999-12-30", "--to", "9999-12-31", "--format", "csv");
+        var huge = await ltv.RunAsync("stats", "range", "--from", "0001-01-01", "--to", "9999-12-31");
+
+        last.ExitCode.ShouldBe(0, last.Error);
+        last.Output.ShouldContain("9999-12-31,0,0,0,0,0,0.00");
+        huge.ExitCode.ShouldNotBe(0);
+        huge.Error.Trim().ShouldBe("ltv: --from/--to: a range is at most 36600 days, one answer per day.");
+    }
 }

@@ -36,7 +36,7 @@ public sealed class DashboardBrowserTests(LtvTestApp app) : IClassFixture<LtvTes
         var uploadFile = Path.Combine(uploadFolder.FullName, "new-customers.ndjson");
         await File.WriteAllLinesAsync(uploadFile, Upload);
         var screenshots = FixturePaths.InRepository("TestResults", "dashboard");
-        await using var serve = await ServeProcess.StartAsync(app.Database.ConnectionString, Key);
+        await using var serve = await DashboardServer.StartAsync(app.Database.ConnectionString, Key);
         var ingested = await serve.Client.PostJsonAsync(EventsApi.Path, ApiServer.Body(await File.ReadAllBytesAsync(IngestedApiServer.File), EventsBody.Json));
         await CaughtUpAsync(serve.Client);
 
@@ -113,7 +113,7 @@ public sealed class DashboardBrowserTests(LtvTestApp app) : IClassFixture<LtvTes
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while ((await client.GetJsonAsync("/api/projections")).GetProperty("projections").EnumerateArray().Any(p => p.Long("lag") > 0))
         {
-            await Task.Delay(50, timeout.Token);
+            await Task.Delay(50, timeout.Token); // polling a condition, not waiting a fixed time
         }
     }
 }

@@ -17,6 +17,11 @@ public static class StatsRangeCommand
         command.SetAction(async (parse, ct) =>
         {
             var period = StatsArguments.Period(parse.GetValue(from), parse.GetValue(to));
+            if (Projections.DailyStats.DailyStatsQuery.RangeProblem(period.From, period.To) is { } problem)
+            {
+                throw new UserError($"--from/--to: {problem}.");
+            }
+
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var answer = await app.Get<DailyStatsQuery>().RangeAsync(period.From, period.To, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));

@@ -7,15 +7,17 @@ const count = new Intl.NumberFormat('en-US');
 const compactCount = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+const valid = iso => typeof iso === 'string' && !Number.isNaN(Date.parse(iso));
+
 export const fmt = {
   money: v => money.format(v),
   moneyShort: v => (Math.abs(v) < 1000 ? roundMoney.format(v) : compactMoney.format(v)),
   count: v => count.format(v),
   countShort: v => compactCount.format(v),
   percent: v => percent.format(v),
-  /** An instant as its UTC day and time, the way the API's days are counted. */
-  time: iso => (iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–'),
-  day: iso => new Date(iso).toISOString().slice(0, 10),
+  /** An instant as its UTC day and time, the way the API's days are counted (as given when it is not a date). */
+  time: iso => (valid(iso) ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : iso ?? '–'),
+  day: iso => (valid(iso) ? new Date(iso).toISOString().slice(0, 10) : iso),
 };
 
 /** Builds an element: `h('td', { class: 'num' }, '12')`; children are nodes or text, never HTML. */

@@ -8,11 +8,11 @@ namespace Ltv.Host.Tests.Dashboard;
 /// `ltv serve` as a user starts it: the real executable on 127.0.0.1 with a port the system picks, an API key,
 /// and a schema of its own in the test database. Killed on dispose.
 /// </summary>
-public sealed class ServeProcess : IAsyncDisposable
+public sealed class DashboardServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServeProcess(Process process, Uri address, string apiKey)
+    private DashboardServer(Process process, Uri address, string apiKey)
     {
         _process = process;
         Address = address;
@@ -25,7 +25,7 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Sends the API key.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<ServeProcess> StartAsync(string connection, string apiKey)
+    public static async Task<DashboardServer> StartAsync(string connection, string apiKey)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +46,7 @@ public sealed class ServeProcess : IAsyncDisposable
         try
         {
             _ = process.StandardError.ReadToEndAsync();
-            return new ServeProcess(process, await ListeningAsync(process), apiKey);
+            return new DashboardServer(process, await ListeningAsync(process), apiKey);
         }
         catch
         {

@@ -1,0 +1,86 @@
+using Ltv.Domain.Lifetime;
+using Ltv.EventStore.Schema;
+using Ltv.Host.Composition;
+using Ltv.Host.Ingestion;
+using Ltv.Host.Tests.Cli;
+using Ltv.Projections;
+using Ltv.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Ltv.Host.Tests.Reliability;
+
+/// <summary>
+/// The projection daemon killed with SIGKILL while it applies batches of the async read models resumes where its
+/// committed progress says, without applying any event twice or skipping one.
+/// </summary>
+public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) : IClassFixture<LtvTestApp>
+{
+    public static readonly int KillPoints = GeneratedInput.Soak ? 20 : 4;
+
+    [Fact]
+    public async Task a_daemon_killed_mid_batch_resumes_without_counting_any_event_twice()
+    {
+        var clean = new LtvProcess(app.Database.ConnectionString);
+        var file = await GeneratedInput.GenerateAsync(clean, GeneratedInput.Soak ? 20_000 : 2_500, seed: 19);
+        try
+        {
+            (await clean.RunAsync("ingest", file)).ExitCode.ShouldBe(0);
+            var expected = await StoreSnapshot.TakeAsync(app.Database.DataSource, clean.Schema);
+
+            // The events go in without the async read models (as `ltv serve` or a second process would leave them).
+            var ltv = new LtvProcess(app.Database.ConnectionString);
+            await IngestWithoutCatchingUpAsync(ltv.Schema, file);
+            var random = new Random(43);
+            for (var point = 0; point < KillPoints; point++)
+            {
+                await StartThenKillAsync(ltv, TimeSpan.FromMilliseconds(100 + random.Next(1_500)));
+            }
+
+            (await ltv.RunAsync("project")).ExitCode.ShouldBe(0);
+            await StoreSnapshot.ShouldBeConsistentAsync(app.Database.DataSource, ltv.Schema, "after the daemon was killed");
+            (await StoreSnapshot.TakeAsync(app.Database.DataSource, ltv.Schema)).ShouldMatch(expected, "daemon killed, then caught up");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task StartThenKillAsync(LtvProcess ltv, TimeSpan killAfter)
+    {
+        using var daemon = ltv.Start("daemon");
+        var running = await daemon.StandardError.ReadLineAsync();
+        running.ShouldNotBeNull().ShouldStartWith("ltv daemon: running");
+        var drained = Task.WhenAll(daemon.StandardOutput.ReadToEndAsync(), daemon.StandardError.ReadToEndAsync());
+        await Task.Delay(killAfter);
+        daemon.Kill();
+        await daemon.WaitForExitAsync();
+        await drained;
+        output.WriteLine($"killed after {killAfter.TotalMilliseconds:F0} ms: {await AppliedAsync(ltv.Schema)}");
+    }
+
+    private async Task IngestWithoutCatchingUpAsync(string schema, string file)
+    {
+        await using var services = new ServiceCollection()
+            .AddLtvStore(app.Database.ConnectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default))
+            .AddLtvIngestion()
+            .AddLtvQueries()
+            .BuildServiceProvider();
+        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+        await using var content = File.OpenRead(file);
+        var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
+        summary.Completed.ShouldBeTrue();
+    }
+
+    /// <summary>Each async read model's committed position, as events applied out of the log.</summary>
+    private async Task<string> AppliedAsync(string schema)
+    {
+        await using var command = app.Database.DataSource.CreateCommand($"""
+            select string_agg(p.name || ' ' || (select count(*) from "{schema}".events e where (e.tx_id, e.seq) <= (p.position_tx, p.position_seq))
+                              || '/' || (select count(*) from "{schema}".events), ', ' order by p.name)
+            from "{schema}".projection_progress p where p.name <> 'customer_lifetime'
+            """);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Ltv.Host.Tests.Cli;
+
+namespace Ltv.Host.Tests.Reliability;
+
+/// <summary>`ltv serve` as a real process on a free local port, against the schema of its <see cref="LtvProcess"/>.</summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly Task _draining;
+
+    private ServeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        _draining = Task.WhenAll(Drain(process.StandardOutput), Drain(process.StandardError));
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the server wrote to standard output and error so far.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<ServeProcess> StartAsync(LtvProcess ltv)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var server = new ServeProcess(ltv.Start("serve", "--urls", address.GetLeftPart(UriPartial.Authority)), address);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var health = await server.Client.GetAsync(new Uri("/health", UriKind.Relative));
+                return server;
+            }
+            catch (HttpRequestException) when (DateTimeOffset.UtcNow < deadline && !server.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
+        await _draining;
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task Drain(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+}
