@@ -21,13 +21,13 @@ public sealed class CountingProjection(SchemaName schema, string table, int vers
     public IRebuildableProjection WithTableSuffix(string suffix) => new CountingProjection(schema, table + suffix, version);
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        Execute(connection, transaction, $"create table if not exists {_table} (seq bigint primary key, applied integer not null)", null, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, $"create table if not exists {_table} (seq bigint primary key, applied integer not null)", null, ct);
 
     public Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        Execute(connection, transaction, $"truncate {_table}", null, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, $"truncate {_table}", null, ct);
 
     public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
-        Execute(connection, transaction, $"""
+        ProjectionSql.ExecuteAsync(connection, transaction, $"""
             insert into {_table} as t (seq, applied)
             select e.seq, 1 from {schema.Qualify("events")} e where {EventRange.Filter("e")}
             on conflict (seq) do update set applied = t.applied + 1
@@ -44,13 +44,5 @@ public sealed class CountingProjection(SchemaName schema, string table, int vers
         }
 
         return applied;
-    }
-
-    private static async Task Execute(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, EventRange? range, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        range?.AddParameters(command);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

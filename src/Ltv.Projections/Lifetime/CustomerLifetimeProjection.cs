@@ -35,19 +35,11 @@ public sealed class CustomerLifetimeProjection : IRebuildableProjection
     public int Version => 1;
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        Execute(connection, transaction, Tables.CreateSql, range: null, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, Tables.CreateSql, range: null, ct);
 
     public Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        Execute(connection, transaction, Tables.ResetSql, range: null, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, Tables.ResetSql, range: null, ct);
 
     public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
-        Execute(connection, transaction, _apply, range, ct);
-
-    internal static async Task Execute(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, EventRange? range, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        range?.AddParameters(command);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+        ProjectionSql.ExecuteAsync(connection, transaction, _apply, range, ct);
 }

@@ -65,7 +65,7 @@ public sealed class LtvRankingProjection : IRebuildableProjection
     public int Version => 1;
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        CustomerLifetimeProjection.Execute(connection, transaction, Tables.CreateSql + $"""
+        ProjectionSql.ExecuteAsync(connection, transaction, Tables.CreateSql + $"""
 
             create index if not exists {Name}_by_revenue on {Tables.CustomersTable} (revenue desc, customer_id);
             create index if not exists {Name}_by_weekly_value on {Tables.CustomersTable} (weekly_value desc, customer_id);
@@ -78,8 +78,8 @@ public sealed class LtvRankingProjection : IRebuildableProjection
             """, range: null, ct);
 
     public Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
-        CustomerLifetimeProjection.Execute(connection, transaction, $"{Tables.ResetSql}, {BoundsTable}", range: null, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, $"{Tables.ResetSql}, {BoundsTable}", range: null, ct);
 
     public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRange range, CancellationToken ct) =>
-        CustomerLifetimeProjection.Execute(connection, transaction, _apply, range, ct);
+        ProjectionSql.ExecuteAsync(connection, transaction, _apply, range, ct);
 }
