@@ -30,7 +30,7 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public static async Task<BenchStore> CreateAsync(string connectionString, string schema, CancellationToken ct)
     {
-        var options = new LtvOptions(SchemaName.From(schema), LtvSettings.Default) { BatchSize = int.Parse(Environment.GetEnvironmentVariable("XBATCH") ?? "5000", System.Globalization.CultureInfo.InvariantCulture) }; // XXX experiment
+        var options = new LtvOptions(SchemaName.From(schema), LtvSettings.Default);
         var services = new ServiceCollection()
             .AddLtvStore(connectionString, options)
             .AddLtvIngestion()
