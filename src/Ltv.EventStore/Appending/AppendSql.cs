@@ -60,16 +60,19 @@ internal sealed class AppendSql(SchemaName schema)
     /// </remarks>
     public string Append { get; } = $"""
         with probe as materialized (
-            select s.ord, s.stream_id, s.dedupe_key, s.event_type, s.data, s.metadata, e.data as stored
+            -- Sorts below move narrow rows: the payload stays in the staging table, found again by its row id.
+            select s.ctid as row_id, s.ord, s.stream_id, s.dedupe_key, e.same
             from {Staging} s
             left join lateral (
-                select e.data from {schema}.events e where e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key
+                select e.data = s.data as same
+                from {schema}.events e
+                where e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key
             ) e on true
         ), fresh as materialized (
             -- Identities not stored yet; a batch may still repeat one, and its first copy is the one appended.
-            select p.*, row_number() over w as copy, first_value(p.data) over w as first_data
+            select p.row_id, p.ord, p.stream_id, row_number() over w as copy, first_value(p.row_id) over w as first_row
             from probe p
-            where p.stored is null
+            where p.same is null
             window w as (partition by p.stream_id, p.dedupe_key order by p.ord)
         ), versions as (
             insert into {schema}.streams as st (stream_id, version)
@@ -78,22 +81,27 @@ internal sealed class AppendSql(SchemaName schema)
             returning st.stream_id, st.version
         ), numbered as materialized (
             -- The stream's new version, minus its new events, plus the event's place among them in input order.
-            select ord, stream_id, dedupe_key, event_type, data, metadata,
+            select row_id, ord, stream_id,
                    max(version) over s - count(ord) over s + row_number() over (partition by stream_id order by ord) as stream_version
             from (
-                select ord, stream_id, dedupe_key, event_type, data, metadata, null::integer as version from fresh where copy = 1
+                select row_id, ord, stream_id, null::integer as version from fresh where copy = 1
                 union all
-                select null, stream_id, null, null, null, null, version from versions
+                select null, null, stream_id, version from versions
             ) u
             window s as (partition by stream_id)
         ), inserted as (
             insert into {schema}.events (stream_id, stream_version, dedupe_key, event_type, data, metadata)
-            select stream_id, stream_version, dedupe_key, event_type, data, metadata from numbered where ord is not null order by ord
+            select n.stream_id, n.stream_version, s.dedupe_key, s.event_type, s.data, s.metadata
+            from numbered n
+            join {Staging} s on s.ctid = n.row_id
+            order by n.ord
             returning seq
         ), duplicates as (
-            select ord, stored = data as same from probe where stored is not null
+            select ord, same from probe where same is not null
             union all
-            select ord, first_data = data from fresh where copy > 1
+            select f.ord, (select x.data from {Staging} x where x.ctid = f.first_row) = (select x.data from {Staging} x where x.ctid = f.row_id)
+            from fresh f
+            where f.copy > 1
         )
         select pg_current_xact_id(), r.low, r.high,
                coalesce((select array_agg(ord) from duplicates where same), array[]::integer[]),

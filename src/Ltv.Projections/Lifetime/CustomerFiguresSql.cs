@@ -32,7 +32,10 @@ public static class CustomerFiguresSql
             set local jit = off;
 
             with slice as materialized (
-                select e.stream_id, e.event_type, e.data, (e.data->>'eventTime')::timestamptz as t
+                -- The fields the figures need, read out of each payload once; the payload itself is not carried along.
+                select e.stream_id, e.event_type, (e.data->>'eventTime')::timestamptz as t,
+                       case when e.event_type in ('{OrderPlaced}', '{OrderAmended}') then e.data->>'orderId' end as order_id,
+                       case when e.event_type in ('{OrderPlaced}', '{OrderAmended}') then (e.data->>'amount')::numeric end as amount
                 from {events} e
                 where {EventRange.Filter("e")}
             ), figures as materialized (
@@ -49,10 +52,9 @@ public static class CustomerFiguresSql
                 select distinct on (stream_id, order_id)
                        stream_id, order_id, amount, t, is_update, min(t) over (partition by stream_id, order_id) as first_t
                 from (
-                    select stream_id, data->>'orderId' as order_id, (data->>'amount')::numeric as amount, t,
-                           event_type = '{OrderAmended}' as is_update
+                    select stream_id, order_id, amount, t, event_type = '{OrderAmended}' as is_update
                     from slice
-                    where event_type in ('{OrderPlaced}', '{OrderAmended}')
+                    where order_id is not null
                 ) o
                 order by stream_id, order_id, t desc, is_update desc
             ), merged as materialized (
