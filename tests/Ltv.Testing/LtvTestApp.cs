@@ -18,14 +18,17 @@ public sealed class LtvTestApp : IAsyncLifetime, IAsyncDisposable
     private readonly TestDatabase _database = new();
     private ServiceProvider? _services;
 
+    // As the product's default; a single public constructor keeps the class usable as an xunit fixture.
+    private int _ingestWriters = 2;
+
     public SchemaName Schema { get; } = SchemaName.Default;
 
     public TestDatabase Database => _database;
 
     /// <summary>An app owned by one test rather than by a class fixture (for tests that compare two stores).</summary>
-    public static async Task<LtvTestApp> StartAsync()
+    public static async Task<LtvTestApp> StartAsync(int ingestWriters = 2)
     {
-        var app = new LtvTestApp();
+        var app = new LtvTestApp { _ingestWriters = ingestWriters };
         await app.InitializeAsync();
         return app;
     }
@@ -34,7 +37,7 @@ public sealed class LtvTestApp : IAsyncLifetime, IAsyncDisposable
     {
         await _database.InitializeAsync();
         _services = new ServiceCollection()
-            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97))
+            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97, IngestWriters: _ingestWriters))
             .AddLtvIngestion()
             .AddLtvQueries()
             .BuildServiceProvider();

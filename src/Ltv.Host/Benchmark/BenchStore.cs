@@ -30,7 +30,8 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public static async Task<BenchStore> CreateAsync(string connectionString, string schema, CancellationToken ct)
     {
-        var options = new LtvOptions(SchemaName.From(schema), LtvSettings.Default);
+        // The product's settings (LTV_INGEST_WRITERS among them), on the benchmark's own schema with the default LTV rule.
+        var options = LtvOptions.FromEnvironment(Environment.GetEnvironmentVariable) with { Schema = SchemaName.From(schema), Ltv = LtvSettings.Default };
         var services = new ServiceCollection()
             .AddLtvStore(connectionString, options)
             .AddLtvIngestion()

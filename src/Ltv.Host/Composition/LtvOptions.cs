@@ -8,7 +8,8 @@ namespace Ltv.Host.Composition;
 /// <param name="Ltv">The default timeframe and lifespan (LTV_TIMEFRAME, LTV_LIFESPAN).</param>
 /// <param name="BatchSize">Records per ingest transaction.</param>
 /// <param name="AutoRebuild">Rebuild a read model whose stored version differs from the code's before running a command (LTV_AUTO_REBUILD=true).</param>
-public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false)
+/// <param name="IngestWriters">Append transactions an ingest runs side by side (LTV_INGEST_WRITERS, 1 to 8).</param>
+public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false, int IngestWriters = 2)
 {
     public static LtvOptions FromEnvironment(Func<string, string?> environment)
     {
@@ -19,8 +20,15 @@ public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSiz
             : Timeframe.Dataset;
         var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
         var autoRebuild = environment("LTV_AUTO_REBUILD") is { Length: > 0 } a && bool.TryParse(a, out var on) && on;
-        return new LtvOptions(schema, new LtvSettings(timeframe, lifespan), AutoRebuild: autoRebuild);
+        var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : 2;
+        return new LtvOptions(schema, new LtvSettings(timeframe, lifespan), AutoRebuild: autoRebuild, IngestWriters: writers);
     }
+
+    private static int Writers(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var writers)
+        && writers is >= 1 and <= 8
+            ? writers
+            : throw new UserError($"Invalid LTV_INGEST_WRITERS '{text}': use a whole number from 1 to 8.");
 
     private static decimal Lifespan(string text) =>
         decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var years)

@@ -31,7 +31,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddLtvIngestion(this IServiceCollection services)
     {
         services.AddSingleton(sp => new IngestRunStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new IngestSettings(sp.GetRequiredService<LtvOptions>().BatchSize));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<LtvOptions>();
+            return new IngestSettings(options.BatchSize, options.IngestWriters);
+        });
         services.AddSingleton<IngestHandler>();
         services.AddSingleton(sp => new RejectedEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton<RejectedRetryHandler>();

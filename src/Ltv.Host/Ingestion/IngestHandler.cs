@@ -6,9 +6,11 @@ using Ltv.EventStore.Appending;
 namespace Ltv.Host.Ingestion;
 
 /// <summary>
-/// Ingests sources as one run. Reading and validating (CPU) overlap with appending (database): a reader
-/// task fills batches into a small bounded channel, and this task commits them one transaction each,
-/// together with the batch's rejections and counters. Memory stays at a few batches whatever the input size.
+/// Ingests sources as one run. Reading and validating (CPU) overlap with appending (database): a reader task fills
+/// batches into small bounded channels, one per writer, and each writer commits its batches one transaction each,
+/// together with the batch's rejections and counters. Each writer owns a share of the streams (see
+/// <see cref="WriterBatches"/>), so writers run side by side without touching each other's rows, and the database
+/// works on more than one core. Memory stays at a few batches per writer whatever the input size.
 /// </summary>
 public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs, IngestSettings settings)
 {
@@ -18,23 +20,22 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
         ArgumentNullException.ThrowIfNull(sources);
         var runId = await runs.StartAsync(sources.Select(s => s.Name).ToList(), ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var batches = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadAll(sources, runId, batches.Writer, stop.Token), stop.Token);
+        var channels = Enumerable.Range(0, settings.Writers)
+            .Select(_ => Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true }))
+            .ToArray();
+        var reporter = new MonotoneProgress(progress);
+        var reading = Task.Run(() => ReadAll(sources, runId, [.. channels.Select(c => c.Writer)], stop.Token), stop.Token);
+        var writing = channels.Select(c => Task.Run(() => WriteAll(runId, c.Reader, reporter, ct, stop.Token), stop.Token)).ToArray();
 
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
-            {
-                await CommitAsync(runId, batch, ct);
-                if (batch.Progress is { } p)
-                {
-                    progress?.Report(p);
-                }
-            }
+            await Task.WhenAll(writing);
         }
         catch (Exception e)
         {
+            // Awaiting all writers throws the first one's failure (a cancellation it caused in the others is not one).
             await stop.CancelAsync();
+            await Task.WhenAny(Task.WhenAll(writing));
             await Task.WhenAny(reading);
             await MarkFailedAsync(runId, e);
             throw;
@@ -45,9 +46,23 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
         return await runs.SummaryAsync(runId, ct);
     }
 
+    /// <summary>
+    /// Commits one writer's batches in order. A batch in flight finishes with <paramref name="ct"/> (the caller's
+    /// token): when another writer fails, <paramref name="stop"/> ends the loop between batches, never inside one.
+    /// </summary>
+    private async Task WriteAll(
+        long runId, ChannelReader<PendingBatch> batches, MonotoneProgress reporter, CancellationToken ct, CancellationToken stop)
+    {
+        await foreach (var batch in batches.ReadAllAsync(stop))
+        {
+            await CommitAsync(runId, batch, ct);
+            reporter.Report(batch.Progress);
+        }
+    }
+
     /// <summary>Reads every source into batches. Returns the fatal problems, one line, or null.</summary>
     private async Task<string?> ReadAll(
-        IReadOnlyList<IngestSource> sources, long runId, ChannelWriter<PendingBatch> writer, CancellationToken ct)
+        IReadOnlyList<IngestSource> sources, long runId, ChannelWriter<PendingBatch>[] writers, CancellationToken ct)
     {
         var problems = new List<string>();
         long read = 0;
@@ -56,38 +71,54 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
             for (var index = 0; index < sources.Count; index++)
             {
                 var source = sources[index];
-                var batch = new PendingBatch();
+                var open = new WriterBatches(writers.Length);
                 await foreach (var record in RawEventReader.ReadAsync(source.Content, options: null, ct))
                 {
-                    RecordClassifier.Classify(record, source.Name, runId, batch);
+                    RecordClassifier.Classify(record, source.Name, runId, open);
                     if (record.Kind == RawRecordKind.Fatal)
                     {
                         problems.Add($"{source.Name}: {record.Problem}");
                     }
 
-                    if (batch.Read >= settings.BatchSize)
+                    if (open.ReadIn(open.LastWriter) >= settings.BatchSize)
                     {
-                        read += batch.Read;
-                        batch.Progress = new IngestProgress(index, source.Name, Position(source), source.Length, read);
-                        await writer.WriteAsync(batch, ct);
-                        batch = new PendingBatch();
+                        read += open.ReadIn(open.LastWriter);
+                        await SendAsync(open, open.LastWriter, new IngestProgress(index, source.Name, Position(source), source.Length, read));
                     }
                 }
 
-                read += batch.Read;
-                batch.Progress = new IngestProgress(index, source.Name, source.Length ?? Position(source), source.Length, read);
-                await writer.WriteAsync(batch, ct);
+                // The rest of the source; an empty batch when nothing is left, so that the end of the source is reported.
+                var rest = open.WritersWithRecords.DefaultIfEmpty(0).ToList();
+                read += rest.Sum(open.ReadIn);
+                foreach (var writer in rest)
+                {
+                    await SendAsync(open, writer, new IngestProgress(index, source.Name, source.Length ?? Position(source), source.Length, read));
+                }
             }
 
-            writer.Complete();
+            foreach (var writer in writers)
+            {
+                writer.Complete();
+            }
         }
         catch (Exception e)
         {
-            writer.Complete(e);
+            foreach (var writer in writers)
+            {
+                writer.TryComplete(e);
+            }
+
             throw;
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
+
+        async Task SendAsync(WriterBatches open, int writer, IngestProgress progress)
+        {
+            var batch = open.Take(writer);
+            batch.Progress = progress;
+            await writers[writer].WriteAsync(batch, ct);
+        }
     }
 
     private async Task CommitAsync(long runId, PendingBatch batch, CancellationToken ct)
@@ -128,4 +159,5 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
 
 /// <summary>Ingest tuning.</summary>
 /// <param name="BatchSize">Records per append transaction.</param>
-public sealed record IngestSettings(int BatchSize = 5000);
+/// <param name="Writers">Append transactions running side by side, each on its own share of the streams.</param>
+public sealed record IngestSettings(int BatchSize = 5000, int Writers = 2);

@@ -3,7 +3,7 @@ using Ltv.EventStore;
 namespace Ltv.Host.Ingestion;
 
 /// <summary>The records of one batch, on their way from the reader to one append transaction.</summary>
-internal sealed class PendingBatch
+internal sealed class PendingBatch : IRecordSink
 {
     public List<NewEvent> Events { get; } = [];
 
@@ -15,4 +15,12 @@ internal sealed class PendingBatch
     public long Read => Events.Count + Rejections.Count;
 
     public IngestProgress? Progress { get; set; }
+
+    public void Accept(NewEvent newEvent, Rejection origin)
+    {
+        Events.Add(newEvent);
+        Origins.Add(origin);
+    }
+
+    public void Reject(Rejection rejection) => Rejections.Add(rejection);
 }

@@ -9,7 +9,7 @@ namespace Ltv.Host.Ingestion;
 /// <summary>Turns one raw record into an event to append, or a rejection saying why not.</summary>
 internal static class RecordClassifier
 {
-    public static void Classify(RawRecord record, string source, long runId, PendingBatch batch)
+    public static void Classify(RawRecord record, string source, long runId, IRecordSink batch)
     {
         var origin = new Rejection(source, record.Index, record.ByteOffset, Reason: "", Detail: null, record.Utf8);
         switch (record.Kind)
@@ -18,15 +18,15 @@ internal static class RecordClassifier
                 ClassifyObject(record, runId, origin, batch);
                 break;
             case RawRecordKind.NotAnObject:
-                batch.Rejections.Add(origin with { Reason = RejectionReasons.NotAnObject });
+                batch.Reject(origin with { Reason = RejectionReasons.NotAnObject });
                 break;
             default:
-                batch.Rejections.Add(origin with { Reason = RejectionReasons.InvalidJson, Detail = record.Problem });
+                batch.Reject(origin with { Reason = RejectionReasons.InvalidJson, Detail = record.Problem });
                 break;
         }
     }
 
-    private static void ClassifyObject(RawRecord record, long runId, Rejection origin, PendingBatch batch)
+    private static void ClassifyObject(RawRecord record, long runId, Rejection origin, IRecordSink batch)
     {
         ValidationResult result;
         try
@@ -36,7 +36,7 @@ internal static class RecordClassifier
         }
         catch (JsonException e)
         {
-            batch.Rejections.Add(origin with { Reason = RejectionReasons.InvalidJson, Detail = e.Message });
+            batch.Reject(origin with { Reason = RejectionReasons.InvalidJson, Detail = e.Message });
             return;
         }
 
@@ -45,11 +45,12 @@ internal static class RecordClassifier
             case ValidationResult.Accepted(var e):
                 var (typeName, json) = CustomerEventCodec.Encode(e);
                 var metadata = $$"""{"run":{{runId}},"index":{{record.Index}}}""";
-                batch.Events.Add(new NewEvent(e.CustomerId.Value, e.Identity.DedupeKey, typeName, json, metadata));
-                batch.Origins.Add(origin with { Reason = RejectionReasons.ConflictingDuplicate });
+                batch.Accept(
+                    new NewEvent(e.CustomerId.Value, e.Identity.DedupeKey, typeName, json, metadata),
+                    origin with { Reason = RejectionReasons.ConflictingDuplicate });
                 break;
             case ValidationResult.Rejected(var reason):
-                batch.Rejections.Add(origin with { Reason = reason });
+                batch.Reject(origin with { Reason = reason });
                 break;
         }
     }

@@ -1,0 +1,13 @@
+using Ltv.EventStore;
+
+namespace Ltv.Host.Ingestion;
+
+/// <summary>Where <see cref="RecordClassifier"/> puts each record: one batch, or the batch of the record's writer.</summary>
+internal interface IRecordSink
+{
+    /// <summary>An event to append, and where it came from (recorded if it turns out a conflicting duplicate).</summary>
+    void Accept(NewEvent newEvent, Rejection origin);
+
+    /// <summary>A record that is not appended, with its reason.</summary>
+    void Reject(Rejection rejection);
+}
