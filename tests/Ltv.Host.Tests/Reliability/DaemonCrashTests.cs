@@ -1,11 +1,5 @@
-using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
-using Ltv.Host.Composition;
-using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Cli;
-using Ltv.Projections;
 using Ltv.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Ltv.Host.Tests.Reliability;
@@ -30,7 +24,7 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
 
             // The events go in without the async read models (as `ltv serve` or a second process would leave them).
             var ltv = new LtvProcess(app.Database.ConnectionString);
-            await IngestWithoutCatchingUpAsync(ltv.Schema, file);
+            await IngestWithoutCatchingUp.RunAsync(app.Database.ConnectionString, ltv.Schema, file);
             var random = new Random(43);
             for (var point = 0; point < KillPoints; point++)
             {
@@ -58,19 +52,6 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
         await daemon.WaitForExitAsync();
         await drained;
         output.WriteLine($"killed after {killAfter.TotalMilliseconds:F0} ms: {await AppliedAsync(ltv.Schema)}");
-    }
-
-    private async Task IngestWithoutCatchingUpAsync(string schema, string file)
-    {
-        await using var services = new ServiceCollection()
-            .AddLtvStore(app.Database.ConnectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default))
-            .AddLtvIngestion()
-            .AddLtvQueries()
-            .BuildServiceProvider();
-        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
-        await using var content = File.OpenRead(file);
-        var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
-        summary.Completed.ShouldBeTrue();
     }
 
     /// <summary>Each async read model's committed position, as events applied out of the log.</summary>
