@@ -8,26 +8,6 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
 {
     private static NewEvent Event(string stream, string key, string data = "{}") => new(stream, key, "test_event.v1", data);
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     private async Task<ProjectionProgress> Progress(SchemaName schema, string name)
     {
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
@@ -42,7 +22,7 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
         await ProjectionSetup.EnsureAsync(fixture.DataSource, schema, [], [], [counting], default);
         await store.AppendAsync([Event("before", "b1")], default);
         await using var daemon = new RunningDaemon(fixture.DataSource, schema, counting);
-        await Eventually(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 1, "the first event is applied");
+        await Eventually.Until(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 1, "the first event is applied");
 
         var inserted = new TaskCompletionSource();
         var release = new TaskCompletionSource();
@@ -61,7 +41,7 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
 
         release.SetResult();
         await early;
-        var applied = await Eventually(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 4, "all four events are applied");
+        var applied = await Eventually.Until(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 4, "all four events are applied");
         applied.Values.ShouldAllBe(count => count == 1);
         (await store.ReadStreamAsync("early", default)).Single().Position.Sequence.ShouldBeLessThan(lateSequences.Min());
     }
@@ -91,7 +71,7 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
         (await counting.AppliedAsync(fixture.DataSource)).ShouldBeEmpty("the interrupted batch rolled back");
         await using (new RunningDaemon(fixture.DataSource, schema, counting))
         {
-            var applied = await Eventually(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 8, "every event is applied");
+            var applied = await Eventually.Until(() => counting.AppliedAsync(fixture.DataSource), a => a.Count == 8, "every event is applied");
             applied.Values.ShouldAllBe(count => count == 1);
         }
     }
@@ -99,26 +79,20 @@ public sealed class DaemonTests(DaemonFixture fixture) : IClassFixture<DaemonFix
     [Fact]
     public async Task a_poison_event_stops_only_its_projection_names_the_event_and_is_never_skipped()
     {
-        var (schema, store) = await fixture.NewStoreAsync();
-        var healthy = new CountingProjection(schema, "healthy");
-        var fragile = new CountingProjection(schema, "fragile");
-        await ProjectionSetup.EnsureAsync(fixture.DataSource, schema, [], [], [healthy, fragile], default);
-        await store.AppendAsync(
-            [Event("p", "1"), Event("p", "2"), Event("p", "3", """{"poison": true}"""), Event("p", "4"), Event("p", "5")], default);
-        var poison = (await store.ReadStreamAsync("p", default))[2];
+        var poisoned = await PoisonedStore.CreateAsync(fixture, before: 2, after: 2);
 
-        await using (new RunningDaemon(fixture.DataSource, schema, healthy, new ScriptedProjection(fragile, ScriptedProjection.ThrowOn(schema, "poison"))))
+        await using (poisoned.StartDaemon(fixture.DataSource))
         {
-            await Eventually(() => Progress(schema, "fragile"), p => p.State == ProjectionStates.Failed, "the fragile projection fails");
-            await Eventually(() => healthy.AppliedAsync(fixture.DataSource), a => a.Count == 5, "the healthy projection applies everything");
+            await Eventually.Until(() => Progress(poisoned.Schema, "fragile"), p => p.State == ProjectionStates.Failed, "the fragile projection fails");
+            await Eventually.Until(() => poisoned.Healthy.AppliedAsync(fixture.DataSource), a => a.Count == 5, "the healthy projection applies everything");
         }
 
-        var failed = await Progress(schema, "fragile");
+        var failed = await Progress(poisoned.Schema, "fragile");
         failed.Error.ShouldNotBeNull();
-        failed.Error.ShouldContain(poison.Position.ToString());
+        failed.Error.ShouldContain(poisoned.Poison.Position.ToString());
         failed.Error.ShouldContain("cannot apply an event marked poison");
-        (await fragile.AppliedAsync(fixture.DataSource)).Keys.Order().ShouldBe(
-            (await store.ReadStreamAsync("p", default)).Take(2).Select(e => e.Position.Sequence));
+        (await poisoned.Fragile.AppliedAsync(fixture.DataSource)).Keys.Order().ShouldBe(
+            (await poisoned.Store.ReadStreamAsync(PoisonedStore.Stream, default)).Take(2).Select(e => e.Position.Sequence));
     }
 
     [Fact]

@@ -30,15 +30,21 @@ public sealed class RejectedRetryHandler(PostgresEventStore store, IngestRunStor
         long retried = 0, resolved = 0, accepted = 0, afterId = 0;
         while (true)
         {
-            var rows = (await rejected.ListAsync(runId, reason, includeResolved: false, afterId, BatchSize, ct))
-                .Where(x => x.Reason != RejectionReasons.ConflictingDuplicate && x.RunId != retryRun)
-                .ToList();
-            if (rows.Count == 0)
+            var page = await rejected.ListAsync(runId, reason, includeResolved: false, afterId, BatchSize, ct);
+            if (page.Count == 0)
             {
                 break;
             }
 
-            afterId = rows[^1].Id;
+            // The next page starts after this one whatever the filter leaves: a page made only of conflicting
+            // duplicates must not end the retry.
+            afterId = page[^1].Id;
+            var rows = page.Where(x => x.Reason != RejectionReasons.ConflictingDuplicate && x.RunId != retryRun).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
             var (events, owners, failures) = await ClassifyAsync(rows, retryRun, ct);
             foreach (var failure in failures)
             {

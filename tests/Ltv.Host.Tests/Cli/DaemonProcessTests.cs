@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Cli;
@@ -13,12 +12,24 @@ public sealed class DaemonProcessTests(LtvTestApp app) : IClassFixture<LtvTestAp
     public async Task the_daemon_keeps_the_ranking_up_to_date_and_stops_cleanly_on_sigterm()
     {
         var ltv = new LtvProcess(app.Database.ConnectionString);
-        (await ltv.RunAsync("summary")).ExitCode.ShouldBe(0, "the schema exists before the daemon starts");
+        var lines = Host.Generation.SyntheticEvents.Generate(new(Customers: 30, Seed: 4)).ToList();
+        await IngestAsync(ltv, lines[..(lines.Count / 2)]);
+        (await ltv.LagAsync()).ShouldBeGreaterThan(0, "nothing but the daemon catches the read models up");
+
         using var daemon = ltv.Start("daemon");
         try
         {
             (await daemon.StandardError.ReadLineAsync()).ShouldNotBeNull().ShouldStartWith("ltv daemon: running");
-            await IngestAndStop(ltv, daemon);
+            var stderr = daemon.StandardError.ReadToEndAsync();
+            (await LagOnceSettledAsync(ltv)).ShouldBe(0, "the daemon applies what was there when it started");
+
+            await IngestAsync(ltv, lines[(lines.Count / 2)..]);
+            (await LagOnceSettledAsync(ltv)).ShouldBe(0, "the daemon applies what arrives while it runs");
+
+            kill(daemon.Id, 15).ShouldBe(0);
+            await daemon.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+            daemon.ExitCode.ShouldBe(143);
+            (await stderr).ShouldContain("ltv daemon: stopped.");
         }
         finally
         {
@@ -29,30 +40,29 @@ public sealed class DaemonProcessTests(LtvTestApp app) : IClassFixture<LtvTestAp
         }
     }
 
-    private static async Task IngestAndStop(LtvProcess ltv, System.Diagnostics.Process daemon)
+    private async Task IngestAsync(LtvProcess ltv, IEnumerable<string> lines)
     {
-        var stderr = daemon.StandardError.ReadToEndAsync();
-
-        // Ingest without catching up (the daemon must do it): write events through a second process...
         var events = Path.Combine(Path.GetTempPath(), $"ltv-daemon-{Guid.NewGuid():N}.ndjson");
-        await File.WriteAllLinesAsync(events, Host.Generation.SyntheticEvents.Generate(new(Customers: 30, Seed: 4)));
-        await ltv.RunAsync("ingest", events);
+        await File.WriteAllLinesAsync(events, lines);
+        try
+        {
+            await IngestWithoutCatchingUp.RunAsync(app.Database.ConnectionString, ltv.Schema, events);
+        }
+        finally
+        {
+            File.Delete(events);
+        }
+    }
 
-        // ...then watch the status until the daemon has applied everything.
+    /// <summary>Watches the status until the lag is zero, or a minute has passed; returns the last lag seen.</summary>
+    private static async Task<long> LagOnceSettledAsync(LtvProcess ltv)
+    {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         long lag;
-        do
+        while ((lag = await ltv.LagAsync()) > 0 && DateTimeOffset.UtcNow < deadline)
         {
-            using var status = JsonDocument.Parse((await ltv.RunAsync("status", "--format", "json")).Output);
-            lag = status.RootElement.GetProperty("projections").EnumerateArray().Sum(p => p.GetProperty("lag").GetInt64());
         }
-        while (lag > 0 && DateTimeOffset.UtcNow < deadline);
 
-        kill(daemon.Id, 15).ShouldBe(0);
-        await daemon.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-
-        lag.ShouldBe(0);
-        daemon.ExitCode.ShouldBe(143);
-        (await stderr).ShouldContain("ltv daemon: stopped.");
+        return lag;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Ltv.Host.Tests.Cli;
 
@@ -21,6 +22,14 @@ public sealed class LtvProcess(string connection)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The events the async read models have yet to apply, summed over them, as `ltv status` reports it.</summary>
+    public async Task<long> LagAsync()
+    {
+        var status = await RunAsync("status", "--format", "json");
+        using var json = JsonDocument.Parse(status.Output);
+        return json.RootElement.GetProperty("projections").EnumerateArray().Sum(p => p.GetProperty("lag").GetInt64());
     }
 
     /// <summary>Starts ltv and leaves it running (for daemon and serve); the caller reads, signals and waits.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Ltv.Domain.Validation;
 using Ltv.Host.Ingestion;
 using Ltv.Testing;
 
@@ -13,15 +14,7 @@ public sealed class RetryTests(LtvTestApp app) : IClassFixture<LtvTestApp>
     public async Task a_retry_appends_the_rejections_that_pass_now_and_leaves_the_rest()
     {
         var summary = await app.IngestLinesAsync([StillBad]);
-
-        // A rejection stored under rules that have since changed: its text passes today's validation.
-        await using (var command = app.Database.DataSource.CreateCommand(
-            $"insert into {app.Schema}.rejected_events (run_id, source, record_index, byte_offset, reason, raw) values (@run, 'old.json', 7, 700, 'invalid event_time', @raw)"))
-        {
-            command.Parameters.AddWithValue("run", summary.RunId);
-            command.Parameters.AddWithValue("raw", Encoding.UTF8.GetBytes(NowGood));
-            await command.ExecuteNonQueryAsync();
-        }
+        await StoreOldRejectionsAsync(summary.RunId, "invalid event_time", NowGood);
 
         var retry = await app.Get<RejectedRetryHandler>().HandleAsync(summary.RunId, reason: null, default);
         await app.CatchUpAsync();
@@ -39,10 +32,42 @@ public sealed class RetryTests(LtvTestApp app) : IClassFixture<LtvTestApp>
     public async Task retrying_twice_appends_nothing_more()
     {
         var summary = await app.IngestLinesAsync([StillBad.Replace("r-bad", "r-bad-2", StringComparison.Ordinal)]);
-        await app.Get<RejectedRetryHandler>().HandleAsync(summary.RunId, null, default);
+        await StoreOldRejectionsAsync(summary.RunId, "invalid event_time", Order("retry-2", "r-good-2"));
+        var first = await app.Get<RejectedRetryHandler>().HandleAsync(summary.RunId, null, default);
 
         var second = await app.Get<RejectedRetryHandler>().HandleAsync(summary.RunId, null, default);
 
+        (first.Resolved, first.Accepted).ShouldBe((1, 1), "the first retry had something to append");
         (second.Resolved, second.Accepted).ShouldBe((0, 0));
+    }
+
+    [Fact]
+    public async Task bug_retry_stopped_at_a_page_of_conflicting_duplicates()
+    {
+        var run = await app.Get<IngestRunStore>().StartAsync(["paged.ndjson"], default);
+        // More than a page (1,000) of rejections the retry leaves alone, then one that passes now.
+        await StoreOldRejectionsAsync(run, RejectionReasons.ConflictingDuplicate, Order("retry-3", "r-conflict"), count: 1_001);
+        await StoreOldRejectionsAsync(run, "invalid event_time", Order("retry-3", "r-after-the-page"));
+
+        var retry = await app.Get<RejectedRetryHandler>().HandleAsync(run, null, default);
+
+        (retry.Retried, retry.Resolved, retry.Accepted).ShouldBe((1, 1, 1));
+    }
+
+    private static string Order(string customer, string key) =>
+        NowGood.Replace("retry-1", customer, StringComparison.Ordinal).Replace("r-good", key, StringComparison.Ordinal);
+
+    /// <summary>Rejections stored under rules that have since changed: their text may pass today's validation.</summary>
+    private async Task StoreOldRejectionsAsync(long runId, string reason, string raw, int count = 1)
+    {
+        await using var command = app.Database.DataSource.CreateCommand($"""
+            insert into {app.Schema}.rejected_events (run_id, source, record_index, byte_offset, reason, raw)
+            select @run, 'old.json', i, i * 100, @reason, @raw from generate_series(1, @count) i
+            """);
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("raw", Encoding.UTF8.GetBytes(raw));
+        command.Parameters.AddWithValue("count", count);
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,11 +1,5 @@
-using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
-using Ltv.Host.Composition;
-using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Cli;
-using Ltv.Projections;
 using Ltv.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Ltv.Host.Tests.Reliability;
@@ -30,13 +24,23 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
 
             // The events go in without the async read models (as `ltv serve` or a second process would leave them).
             var ltv = new LtvProcess(app.Database.ConnectionString);
-            await IngestWithoutCatchingUpAsync(ltv.Schema, file);
+            await IngestWithoutCatchingUp.RunAsync(app.Database.ConnectionString, ltv.Schema, file);
             var random = new Random(43);
+            var midRun = 0;
+            var before = await AppliedAsync(ltv.Schema);
             for (var point = 0; point < KillPoints; point++)
             {
-                await StartThenKillAsync(ltv, TimeSpan.FromMilliseconds(100 + random.Next(1_500)));
+                // The window spans how long this daemon takes to apply the whole log here, so that kills land
+                // mid-run rather than after it has caught up.
+                var killAfter = TimeSpan.FromMilliseconds(100 + random.Next(600));
+                await StartThenKillAsync(ltv, killAfter);
+                var after = await AppliedAsync(ltv.Schema);
+                output.WriteLine($"killed after {killAfter.TotalMilliseconds:F0} ms: {after}");
+                midRun += after.LeftBetween(before) ? 1 : 0;
+                before = after;
             }
 
+            midRun.ShouldBeGreaterThan(0, "no kill left a projection past where it started and short of the head");
             (await ltv.RunAsync("project")).ExitCode.ShouldBe(0);
             await StoreSnapshot.ShouldBeConsistentAsync(app.Database.DataSource, ltv.Schema, "after the daemon was killed");
             (await StoreSnapshot.TakeAsync(app.Database.DataSource, ltv.Schema)).ShouldMatch(expected, "daemon killed, then caught up");
@@ -57,30 +61,35 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
         daemon.Kill();
         await daemon.WaitForExitAsync();
         await drained;
-        output.WriteLine($"killed after {killAfter.TotalMilliseconds:F0} ms: {await AppliedAsync(ltv.Schema)}");
-    }
-
-    private async Task IngestWithoutCatchingUpAsync(string schema, string file)
-    {
-        await using var services = new ServiceCollection()
-            .AddLtvStore(app.Database.ConnectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default))
-            .AddLtvIngestion()
-            .AddLtvQueries()
-            .BuildServiceProvider();
-        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
-        await using var content = File.OpenRead(file);
-        var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
-        summary.Completed.ShouldBeTrue();
     }
 
     /// <summary>Each async read model's committed position, as events applied out of the log.</summary>
-    private async Task<string> AppliedAsync(string schema)
+    private async Task<AppliedEvents> AppliedAsync(string schema)
     {
         await using var command = app.Database.DataSource.CreateCommand($"""
-            select string_agg(p.name || ' ' || (select count(*) from "{schema}".events e where (e.tx_id, e.seq) <= (p.position_tx, p.position_seq))
-                              || '/' || (select count(*) from "{schema}".events), ', ' order by p.name)
+            select p.name, (select count(*) from "{schema}".events e where (e.tx_id, e.seq) <= (p.position_tx, p.position_seq)),
+                   (select count(*) from "{schema}".events)
             from "{schema}".projection_progress p where p.name <> 'customer_lifetime'
+            order by p.name
             """);
-        return (string)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        var applied = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long events = 0;
+        while (await reader.ReadAsync())
+        {
+            applied[reader.GetString(0)] = reader.GetInt64(1);
+            events = reader.GetInt64(2);
+        }
+
+        return new AppliedEvents(applied, events);
+    }
+
+    private sealed record AppliedEvents(IReadOnlyDictionary<string, long> ByProjection, long Events)
+    {
+        /// <summary>Whether a projection now stands strictly between where it stood <paramref name="before"/> and the head.</summary>
+        public bool LeftBetween(AppliedEvents before) =>
+            ByProjection.Any(p => before.ByProjection[p.Key] < p.Value && p.Value < Events);
+
+        public override string ToString() => string.Join(", ", ByProjection.Select(p => $"{p.Key} {p.Value}/{Events}"));
     }
 }

@@ -1,0 +1,29 @@
+using Ltv.Domain.Lifetime;
+using Ltv.EventStore.Schema;
+using Ltv.Host.Composition;
+using Ltv.Host.Ingestion;
+using Ltv.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ltv.Host.Tests.Cli;
+
+/// <summary>
+/// Ingests a file into a schema in-process and leaves the async read models behind (as `ltv serve` or a second
+/// process would), where `ltv ingest` would catch them up: tests that check the daemon or `ltv project` need
+/// the lag that only those can clear.
+/// </summary>
+public static class IngestWithoutCatchingUp
+{
+    public static async Task RunAsync(string connectionString, string schema, string file)
+    {
+        await using var services = new ServiceCollection()
+            .AddLtvStore(connectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default))
+            .AddLtvIngestion()
+            .AddLtvQueries()
+            .BuildServiceProvider();
+        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+        await using var content = File.OpenRead(file);
+        var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
+        summary.Completed.ShouldBeTrue();
+    }
+}
