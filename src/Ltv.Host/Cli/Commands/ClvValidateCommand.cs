@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Clv;
+using Ltv.Host.Api;
+using Ltv.Host.Api.Contracts;
 using Ltv.Host.Cli.Output;
 using Spectre.Console;
 using static Ltv.Host.Cli.Commands.ClvCommand;
@@ -26,18 +28,12 @@ public static class ClvValidateCommand
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var answer = await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct);
-            var end = ParseDay(parse.GetValue(holdoutEnd)) ?? answer.LastPurchaseDay!.Value;
-            if (end <= answer.Model.Summary.CalibrationEnd)
-            {
-                throw new UserError($"Nothing to validate against: the holdout must end after the calibration end {Day(answer.Model.Summary.CalibrationEnd)}, and it ends {Day(end)}.");
-            }
-
-            var validation = HoldoutValidation.Compare(answer.Model, answer.Purchases, end);
+            var validation = ClvRequest.Validate(answer, ParseDay(parse.GetValue(holdoutEnd)));
             await using var target = OutputTarget.Open(parse.GetValue(output));
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(validation, answer.Model.Summary.Unit), JsonOutput.Options));
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvValidationResponse.From(validation, answer.Model.Summary.Unit), JsonOutput.Options));
                     break;
                 case OutputFormat.Csv:
                     await target.Writer.WriteLineAsync(Csv.Line("customerId", "calibrationFrequency", "predictedOrders", "actualOrders", "error"));
@@ -58,33 +54,6 @@ public static class ClvValidateCommand
         });
         return command;
     }
-
-    private static object Json(HoldoutValidation v, ClvTimeUnit unit) => new
-    {
-        calibrationEnd = Day(v.CalibrationEnd),
-        holdoutEnd = Day(v.HoldoutEnd),
-        timeUnit = ClvTimeUnits.Name(unit),
-        holdoutLength = Math.Round(v.HoldoutLength, 4),
-        totalPredictedOrders = Math.Round(v.TotalPredictedOrders, 2),
-        totalActualOrders = v.TotalActualOrders,
-        meanAbsoluteError = Math.Round(v.MeanAbsoluteError, 4),
-        rootMeanSquaredError = Math.Round(v.RootMeanSquaredError, 4),
-        byFrequency = v.ByFrequency.Select(g => new
-        {
-            g.Frequency,
-            g.Customers,
-            meanPredictedOrders = Math.Round(g.MeanPredictedOrders, 4),
-            meanActualOrders = Math.Round(g.MeanActualOrders, 4),
-        }),
-        customers = v.Customers.Select(c => new
-        {
-            c.CustomerId,
-            c.CalibrationFrequency,
-            predictedOrders = Math.Round(c.PredictedOrders, 6),
-            c.ActualOrders,
-            error = Math.Round(c.Error, 6),
-        }),
-    };
 
     private static void Write(HoldoutValidation v, ClvTimeUnit unit, IAnsiConsole console)
     {
