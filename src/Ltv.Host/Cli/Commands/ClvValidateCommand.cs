@@ -15,9 +15,10 @@ public static class ClvValidateCommand
 {
     public static Command Create()
     {
-        var calibrationEnd = CalibrationEnd(required: true, "Last day (UTC, yyyy-mm-dd, inclusive) of the calibration period; the holdout starts the day after.");
-        var holdoutEnd = DayOption("--holdout-end", "Last day (UTC, yyyy-mm-dd, inclusive) of the holdout period. Default: the latest purchase day.");
-        var unit = Unit();
+        var calibrationEnd = ClvArguments.CalibrationEnd(
+            "Required: last day (UTC, yyyy-mm-dd, inclusive) of the calibration period; the holdout starts the day after.");
+        var holdoutEnd = ClvArguments.HoldoutEnd();
+        var unit = ClvArguments.Unit();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("validate", "Holdout validation: predicted against actual repeat orders after the calibration end.")
@@ -26,9 +27,12 @@ public static class ClvValidateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var end = ClvArguments.RequiredDay(parse.GetValue(calibrationEnd), "--calibration-end");
+            var holdout = ClvArguments.Day(parse.GetValue(holdoutEnd), "--holdout-end");
+            var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct);
-            var validation = ClvRequest.Validate(answer, ParseDay(parse.GetValue(holdoutEnd)));
+            var answer = await FitAsync(app, end, timeUnit, ct);
+            var validation = ClvRequest.Validate(answer, holdout);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             switch (parse.GetValue(format))
             {
