@@ -1,9 +1,10 @@
 // Drives the dashboard in Debian's Chromium (playwright-core, never a downloaded browser) and prints what it saw as
 // one JSON line; tests/Ltv.Host.Tests/Dashboard/DashboardBrowserTests.cs starts the server and checks the answers.
-// Usage: node drive.mjs '{"url": ..., "apiKey": ..., "uploadFile": ..., "firstAfterIngest": ..., "screenshots": DIR}'
+// Usage: node drive.mjs '{"url": ..., "apiKey": ..., "uploadFile": ..., "firstAfterIngest": ..., "dropFile": ..., "firstAfterDrop": ...,
+//   "screenshots": DIR}'
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const config = JSON.parse(process.argv[2]);
 const timeout = 20_000;
@@ -47,6 +48,7 @@ async function shoot(page, name) {
 
 const firstCustomer = page => page.locator('#top-table tbody tr:first-child td.customer a').textContent();
 const bars = (page, chart) => page.locator(`${chart} rect.bar`).count();
+const uploadCounts = page => page.$$eval('#upload-summary [data-count]', dds => Object.fromEntries(dds.map(d => [d.dataset.count, d.textContent])));
 const histogramCustomers = page => page.$$eval('#histogram rect.bar', rects => rects.reduce((n, r) => n + Number(r.dataset.customers), 0));
 
 /** Clicks, then waits for the panels it reloads to say ready again (they say loading as soon as the click lands). */
@@ -92,7 +94,7 @@ try {
   await page.fill('#key-input', config.apiKey);
   await page.locator('#key-form button[type=submit]').click();
   await page.waitForSelector('#upload-summary [data-count=accepted]');
-  seen.upload = Object.fromEntries(await page.$$eval('#upload-summary [data-count]', dds => dds.map(d => [d.dataset.count, d.textContent])));
+  seen.upload = await uploadCounts(page);
   seen.uploadProgress = await page.locator('#upload-progress progress').evaluate(p => p.value);
   seen.keyStored = await page.evaluate(() => sessionStorage.getItem('ltv.apiKey') !== null && localStorage.length === 0);
   // The page waits for the read models itself, then redraws: the new leader shows up without a reload.
@@ -100,6 +102,26 @@ try {
     id => document.querySelector('#top-table tbody tr:first-child td.customer a')?.textContent === id, config.firstAfterIngest)
     .catch(() => { /* reported below as whatever is first */ });
   seen.firstAfterIngest = await firstCustomer(page);
+  await ready(page, panels);
+
+  // A file dropped on the zone as a drag from the desktop delivers it: dragenter, dragover (the page marks the
+  // zone), then drop, each carrying a DataTransfer that holds a File. The key is in sessionStorage by now.
+  const dropName = basename(config.dropFile);
+  const dataTransfer = await page.evaluateHandle(({ name, text }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'application/x-ndjson' }));
+    return transfer;
+  }, { name: dropName, text: readFileSync(config.dropFile, 'utf8') });
+  await page.dispatchEvent('#drop-zone', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('#drop-zone', 'dragover', { dataTransfer });
+  seen.dropZoneMarked = await page.locator('#drop-zone').evaluate(zone => zone.classList.contains('over'));
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+  await page.waitForSelector(`#upload-summary h3:has-text("${dropName}")`);
+  seen.drop = await uploadCounts(page);
+  await page.waitForFunction(
+    id => document.querySelector('#top-table tbody tr:first-child td.customer a')?.textContent === id, config.firstAfterDrop)
+    .catch(() => { /* reported below as whatever is first */ });
+  seen.firstAfterDrop = await firstCustomer(page);
   await ready(page, panels);
   await page.locator('#upload-summary').scrollIntoViewIfNeeded();
   await shoot(page, 'dashboard.png');

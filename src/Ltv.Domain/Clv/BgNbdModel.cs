@@ -50,9 +50,13 @@ public static class BgNbdModel
         }
 
         var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
-        var logRatio = (r + x) * (Math.Log(alpha + t) - Math.Log(alpha + t + horizon));
-        var hypergeometric = Hypergeometric.Gauss2F1(r + x, b + x, a + b + x - 1, horizon / (alpha + t + horizon));
-        var bracket = 1 - Math.Exp(logRatio + Math.Log(hypergeometric));
+        // With z = t / (alpha+T+t), 1 - z is the ratio above. For heavy buyers 2F1(r+x, b+x; ...) overflows a double
+        // (it grows like (1-z)^-(r+x)) although its product with the ratio stays small. Euler's transformation
+        // 2F1(A, B; C; z) = (1-z)^(C-A-B) 2F1(C-A, C-B; C; z) folds the ratio in: the product is
+        // (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose series stays near 1 however large x is.
+        var logOneMinusZ = Math.Log(alpha + t) - Math.Log(alpha + t + horizon);
+        var hypergeometric = Hypergeometric.Gauss2F1(a + b - 1 - r, a - 1, a + b + x - 1, horizon / (alpha + t + horizon));
+        var bracket = -double.ExpM1(((a - 1) * logOneMinusZ) + Math.Log(hypergeometric));
         var numerator = (a + b + x - 1) / (a - 1) * bracket;
         return numerator * ProbabilityAlive(p, x, tx, t);
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ltv.Host.Api;
 
-/// <summary>Predictive CLV (`ltv clv fit|top|customer`): BG/NBD and Gamma-Gamma fitted to the orders in the store on each request.</summary>
+/// <summary>Predictive CLV (`ltv clv fit|top|customer|validate`): BG/NBD and Gamma-Gamma fitted to the orders in the store on each request.</summary>
 public static class ClvApi
 {
     public static RouteGroupBuilder MapClvApi(this IEndpointRouteBuilder app)
@@ -18,6 +18,8 @@ public static class ClvApi
         group.MapGet("/fit", GetFitAsync).WithName("ClvFit").WithSummary("The fitted BG/NBD and Gamma-Gamma parameters and data sufficiency.");
         group.MapGet("/top", GetTopAsync).WithName("ClvTop").WithSummary("The top X customers by predicted CLV over the horizon.");
         group.MapGet("/customers/{id}", GetCustomerAsync).WithName("ClvCustomer").WithSummary("One customer's purchase summary, P(alive), expected orders, spend and CLV.");
+        group.MapGet("/validate", GetValidateAsync).WithName("ClvValidate")
+            .WithSummary("Holdout validation: predicted against actual repeat orders after the calibration end, in total, per calibration frequency and per customer.");
         return group;
     }
 
@@ -27,6 +29,19 @@ public static class ClvApi
     /// <param name="unit">week (the default) or day.</param>
     public static async Task<Ok<ClvFitResponse>> GetFitAsync(ClvQuery query, CancellationToken ct, string? calibrationEnd = null, string? unit = null) =>
         TypedResults.Ok(ClvFitResponse.From(await ClvRequest.FitAsync(query, calibrationEnd, unit, ct)));
+
+    /// <param name="query">Fits the models.</param>
+    /// <param name="calibrationEnd">Last day (UTC, YYYY-MM-DD, inclusive) of the calibration period; the holdout starts the day after.</param>
+    /// <param name="ct">The request's cancellation.</param>
+    /// <param name="holdoutEnd">Last day (UTC, YYYY-MM-DD, inclusive) of the holdout; default the latest purchase day.</param>
+    /// <param name="unit">week (the default) or day.</param>
+    public static async Task<Ok<ClvValidationResponse>> GetValidateAsync(
+        ClvQuery query, string calibrationEnd, CancellationToken ct, string? holdoutEnd = null, string? unit = null)
+    {
+        var end = ClvRequest.Day(holdoutEnd, nameof(holdoutEnd));
+        var answer = await ClvRequest.FitWithPurchasesAsync(query, calibrationEnd, unit, ct);
+        return TypedResults.Ok(ClvValidationResponse.From(ClvRequest.Validate(answer, end), answer.Model.Summary.Unit));
+    }
 
     /// <param name="query">Fits the models.</param>
     /// <param name="simple">Simple LTV of the customers listed.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ltv.Domain.Clv;
 using Ltv.Projections.Clv;
+using Ltv.Host.Api.Contracts;
 
 namespace Ltv.Host.Api;
 
@@ -8,12 +9,14 @@ namespace Ltv.Host.Api;
 public static class ClvRequest
 {
     /// <summary>Fits the models; a user error when there are no orders, or too few to fit.</summary>
-    public static async Task<ClvModel> FitAsync(ClvQuery query, string? calibrationEnd, string? unit, CancellationToken ct)
+    public static async Task<ClvModel> FitAsync(ClvQuery query, string? calibrationEnd, string? unit, CancellationToken ct) =>
+        (await FitWithPurchasesAsync(query, calibrationEnd, unit, ct)).Model;
+
+    /// <summary>Fits the models and keeps the purchase facts they came from, for a holdout validation.</summary>
+    public static async Task<ClvAnswer> FitWithPurchasesAsync(ClvQuery query, string? calibrationEnd, string? unit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var end = calibrationEnd is null ? (DateOnly?)null
-            : DateOnly.TryParseExact(calibrationEnd, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-            : throw new UserError($"Invalid calibrationEnd '{calibrationEnd}': write a date as YYYY-MM-DD, for example 1997-09-30.");
+        var end = Day(calibrationEnd, nameof(calibrationEnd));
         var timeUnit = unit is null ? ClvTimeUnit.Week
             : ClvTimeUnits.Parse(unit) ?? throw new UserError($"Unknown unit '{unit}': use week or day.");
         var answer = await query.FitAsync(end, timeUnit, ct);
@@ -23,9 +26,30 @@ public static class ClvRequest
         }
 
         return answer.Model.Sufficiency.Sufficient
-            ? answer.Model
+            ? answer
             : throw new UserError("Too little data to fit the CLV models: " + string.Join("; ", answer.Model.Sufficiency.Problems) + ".");
     }
+
+    /// <summary>
+    /// Predicted against actual repeat orders from the day after the calibration end to <paramref name="holdoutEnd"/>
+    /// (default the latest purchase day); a user error when that leaves no holdout. The CLI and the API share it.
+    /// </summary>
+    public static HoldoutValidation Validate(ClvAnswer answer, DateOnly? holdoutEnd)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var calibrationEnd = answer.Model.Summary.CalibrationEnd;
+        var end = holdoutEnd ?? answer.LastPurchaseDay ?? calibrationEnd;
+        return end > calibrationEnd
+            ? HoldoutValidation.Compare(answer.Model, answer.Purchases, end)
+            : throw new UserError(
+                $"Nothing to validate against: the holdout must end after the calibration end {ClvFitResponse.ClvDay(calibrationEnd)}, and it ends {ClvFitResponse.ClvDay(end)}.");
+    }
+
+    /// <summary>A YYYY-MM-DD query parameter; null when absent.</summary>
+    public static DateOnly? Day(string? text, string name) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw new UserError($"Invalid {name} '{text}': write a date as YYYY-MM-DD, for example 1997-09-30.");
 
     public static ClvHorizon Horizon(int months, double discount)
     {

@@ -122,7 +122,7 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
                 "GET /health", "POST /api/events", "GET /api/customers/top", "GET /api/customers/{id}", "GET /api/customers/{id}/events",
                 "GET /api/ingests", "GET /api/rejected", "GET /api/projections", "POST /api/projections/{name}/rebuild",
                 "GET /api/stats/daily/{date}", "GET /api/stats/daily", "GET /api/stats/top", "GET /api/stats/repeaters",
-                "GET /api/clv/fit", "GET /api/clv/top", "GET /api/clv/customers/{id}",
+                "GET /api/clv/fit", "GET /api/clv/top", "GET /api/clv/customers/{id}", "GET /api/clv/validate",
                 "GET /api/summary", "GET /api/customers/ltv-histogram",
             ],
             ignoreOrder: true);

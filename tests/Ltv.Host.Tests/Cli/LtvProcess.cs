@@ -5,13 +5,14 @@ namespace Ltv.Host.Tests.Cli;
 
 /// <summary>
 /// Runs the real <c>ltv</c> executable (built beside the tests) as a child process, as a user would,
-/// against a schema of its own so that tests sharing a database never see each other's data.
+/// against a schema of its own so that tests sharing a database never see each other's data, or against the
+/// <paramref name="schema"/> given, to read a store a fixture has filled.
 /// </summary>
-public sealed class LtvProcess(string connection)
+public sealed class LtvProcess(string connection, string? schema = null)
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public string Schema { get; } = "cli_" + Guid.NewGuid().ToString("N")[..12];
+    public string Schema { get; } = schema ?? "cli_" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task<Result> RunAsync(params string[] args)
     {

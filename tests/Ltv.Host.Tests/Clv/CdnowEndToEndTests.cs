@@ -68,15 +68,10 @@ public sealed class CdnowEndToEndTests(CdnowStore store) : IClassFixture<CdnowSt
     [Fact]
     public async Task the_cli_converts_ingests_and_fits_to_the_published_figures()
     {
-        var ltv = new LtvProcess(App.Database.ConnectionString);
         var events = CdnowPublished.TempFile("ndjson");
         try
         {
-            var import = await ltv.RunAsync("import", "cdnow", CdnowPublished.Sample, "--out", events);
-            import.ExitCode.ShouldBe(0, import.Error);
-            import.Output.ShouldContain("2357 CUSTOMER and 6919 ORDER events");
-            var ingest = await ltv.RunAsync("ingest", events, "--format", "json");
-            ingest.ExitCode.ShouldBe(0, ingest.Error);
+            var ltv = await ImportAndIngestThroughTheCliAsync(events);
 
             var fit = await ltv.RunAsync("clv", "fit", "--calibration-end", CdnowPublished.CalibrationEnd, "--format", "json");
 
@@ -106,12 +101,10 @@ public sealed class CdnowEndToEndTests(CdnowStore store) : IClassFixture<CdnowSt
     [Fact]
     public async Task the_cli_predicts_the_paper_s_first_customer_and_validates_on_the_holdout()
     {
-        var ltv = new LtvProcess(App.Database.ConnectionString);
         var events = CdnowPublished.TempFile("ndjson");
         try
         {
-            await ltv.RunAsync("import", "cdnow", CdnowPublished.Sample, "--out", events);
-            await ltv.RunAsync("ingest", events);
+            var ltv = await ImportAndIngestThroughTheCliAsync(events);
 
             var validate = await ltv.RunAsync("clv", "validate", "--calibration-end", CdnowPublished.CalibrationEnd, "--format", "json");
             var customer = await ltv.RunAsync("clv", "customer", "1", "--calibration-end", CdnowPublished.CalibrationEnd, "--format", "json");
@@ -138,5 +131,28 @@ public sealed class CdnowEndToEndTests(CdnowStore store) : IClassFixture<CdnowSt
         {
             File.Delete(events);
         }
+    }
+
+    /// <summary>
+    /// `ltv import cdnow` into <paramref name="events"/>, then `ltv ingest` of it into a fresh schema of the CLI's own
+    /// (not the one the fixture filled), where every converted event must be new: none a duplicate, none rejected.
+    /// </summary>
+    private async Task<LtvProcess> ImportAndIngestThroughTheCliAsync(string events)
+    {
+        var ltv = new LtvProcess(App.Database.ConnectionString);
+        var import = await ltv.RunAsync("import", "cdnow", CdnowPublished.Sample, "--out", events);
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Output.ShouldContain("2357 CUSTOMER and 6919 ORDER events");
+        var converted = File.ReadLines(events).Count(line => line.Length > 0);
+
+        var ingest = await ltv.RunAsync("ingest", events, "--format", "json");
+
+        ingest.ExitCode.ShouldBe(0, ingest.Error);
+        using var summary = JsonDocument.Parse(ingest.Output);
+        converted.ShouldBe(2357 + 6919);
+        summary.RootElement.GetProperty("accepted").GetInt32().ShouldBe(converted);
+        summary.RootElement.GetProperty("duplicates").GetInt32().ShouldBe(0);
+        summary.RootElement.GetProperty("rejected").GetInt32().ShouldBe(0);
+        return ltv;
     }
 }

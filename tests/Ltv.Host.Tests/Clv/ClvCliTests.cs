@@ -1,11 +1,11 @@
 using Ltv.Host.Tests.Cli;
-using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Clv;
 
-public sealed class ClvCliTests(LtvTestApp app) : IClassFixture<LtvTestApp>
+/// <summary>`ltv clv` and `ltv import cdnow` as a user runs them: each test on an empty schema of its own, or on the CDNOW store.</summary>
+public sealed class ClvCliTests(CdnowStore cdnow) : IClassFixture<CdnowStore>
 {
-    private LtvProcess Ltv() => new(app.Database.ConnectionString);
+    private LtvProcess Ltv() => new(cdnow.App.Database.ConnectionString);
 
     [Fact]
     public async Task fitting_an_empty_store_exits_non_zero_with_one_line()
@@ -60,18 +60,36 @@ public sealed class ClvCliTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         }
     }
 
-    [Theory]
-    [InlineData("clv", "fit", "--calibration-end", "30/09/1997")]
-    [InlineData("clv", "top", "3", "--discount", "1.5")]
-    [InlineData("clv", "top", "3", "--horizon-months", "0")]
-    [InlineData("clv", "fit", "--unit", "month")]
-    [InlineData("clv", "validate")]
-    public async Task bad_options_are_refused_before_any_work(params string[] args)
+    public static TheoryData<string[], string[], string> BadOptions => new()
     {
-        var result = await Ltv().RunAsync(args);
+        { ["clv", "fit", "--calibration-end", "1997-09-30"], ["clv", "fit", "--calibration-end", "30/09/1997"],
+            "Invalid --calibration-end '30/09/1997': write a date as YYYY-MM-DD, for example 2017-01-06." },
+        { ["clv", "fit", "--unit", "day"], ["clv", "fit", "--unit", "month"], "Unknown --unit 'month': use week or day." },
+        { ["clv", "top", "3", "--discount", "0.02"], ["clv", "top", "3", "--discount", "1.5"],
+            "Invalid --discount '1.5': use a monthly rate of at least 0 and below 1 (0.01 is 1% a month)." },
+        { ["clv", "top", "3", "--horizon-months", "6"], ["clv", "top", "3", "--horizon-months", "0"],
+            "Invalid --horizon-months '0': use a whole number from 1 to 1200." },
+        { ["clv", "customer", "1", "--horizon-months", "12"], ["clv", "customer", "1", "--horizon-months", "twelve"],
+            "Invalid --horizon-months 'twelve': use a whole number from 1 to 1200." },
+        { ["clv", "validate", "--calibration-end", "1997-09-30"], ["clv", "validate"], "--calibration-end is required." },
+        { ["clv", "validate", "--calibration-end", "1997-09-30", "--holdout-end", "1997-12-31"],
+            ["clv", "validate", "--calibration-end", "1997-09-30", "--holdout-end", "1997-12-32"],
+            "Invalid --holdout-end '1997-12-32': write a date as YYYY-MM-DD, for example 2017-01-06." },
+    };
 
-        result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldNotContain("   at ");
-        result.Error.Trim().Length.ShouldBeGreaterThan(0);
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task a_bad_option_is_refused_in_one_line_naming_it_where_a_good_one_succeeds(string[] good, string[] bad, string problem)
+    {
+        // The CDNOW store is enough for every command, so only the bad option can make it fail.
+        var ltv = new LtvProcess(cdnow.App.Database.ConnectionString, cdnow.App.Schema.Value);
+        var succeeded = await ltv.RunAsync(good);
+        succeeded.ExitCode.ShouldBe(0, succeeded.Error);
+
+        var refused = await ltv.RunAsync(bad);
+
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.TrimEnd().ShouldBe("ltv: " + problem);
+        refused.Output.ShouldBeEmpty();
     }
 }

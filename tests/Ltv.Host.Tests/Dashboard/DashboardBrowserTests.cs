@@ -28,25 +28,39 @@ public sealed class DashboardBrowserTests(LtvTestApp app) : IClassFixture<LtvTes
         """{"type": "ORDER", "verb": "NEW", "key": "dash-o2", "event_time": "2017-11-03T10:10:00Z", "customer_id": "dash-1", "total_amount": "9.00 EUR"}""",
     ];
 
+    /// <summary>What the test then drops on the page: a customer whose 1000.00 order outranks dash-1, and dash-1's order again.</summary>
+    private static readonly string[] Drop =
+    [
+        """{"type": "CUSTOMER", "verb": "NEW", "key": "dash-2", "event_time": "2017-11-04T10:00:00Z", "last_name": "Dropper", "adr_city": "Salem", "adr_state": "OR"}""",
+        """{"type": "ORDER", "verb": "NEW", "key": "dash-o3", "event_time": "2017-11-04T10:10:00Z", "customer_id": "dash-2", "total_amount": "1000.00 USD"}""",
+        Upload[2],
+    ];
+
     [Fact]
-    public async Task the_dashboard_shows_the_rule_s_top_customer_draws_its_charts_and_ingests_a_picked_file()
+    public async Task the_dashboard_shows_the_rule_s_top_customer_draws_its_charts_and_ingests_a_picked_and_a_dropped_file()
     {
         var lines = JsonDocument.Parse(await File.ReadAllTextAsync(IngestedApiServer.File)).RootElement.EnumerateArray().Select(e => e.GetRawText()).ToList();
         var uploadFolder = Directory.CreateTempSubdirectory("dashboard-");
         var uploadFile = Path.Combine(uploadFolder.FullName, "new-customers.ndjson");
         await File.WriteAllLinesAsync(uploadFile, Upload);
+        var dropFile = Path.Combine(uploadFolder.FullName, "dropped-customers.ndjson");
+        await File.WriteAllLinesAsync(dropFile, Drop);
         var screenshots = FixturePaths.InRepository("TestResults", "dashboard");
         await using var serve = await DashboardServer.StartAsync(app.Database.ConnectionString, Key);
         var ingested = await serve.Client.PostJsonAsync(EventsApi.Path, ApiServer.Body(await File.ReadAllBytesAsync(IngestedApiServer.File), EventsBody.Json));
         await CaughtUpAsync(serve.Client);
 
         var after = lines.Concat(Upload).ToList();
+        var leaderAfterPick = LtvOracle.Top(after, LtvSettings.Default, 1)[0].CustomerId.Value;
+        var leaderAfterDrop = LtvOracle.Top([.. after, .. Drop], LtvSettings.Default, 1)[0].CustomerId.Value;
         var seen = await BrowserDriver.RunAsync(new
         {
             url = serve.Address.ToString(),
             apiKey = Key,
             uploadFile,
-            firstAfterIngest = LtvOracle.Top(after, LtvSettings.Default, 1)[0].CustomerId.Value,
+            firstAfterIngest = leaderAfterPick,
+            dropFile,
+            firstAfterDrop = leaderAfterDrop,
             screenshots,
         });
         uploadFolder.Delete(recursive: true);
@@ -93,7 +107,18 @@ public sealed class DashboardBrowserTests(LtvTestApp app) : IClassFixture<LtvTes
         (upload.Text("read"), upload.Text("accepted"), upload.Text("duplicates"), upload.Text("rejected"))
             .ShouldBe((Upload.Length.ToString(CultureInfo.InvariantCulture), accepted.ToString(CultureInfo.InvariantCulture), "0", (Upload.Length - accepted).ToString(CultureInfo.InvariantCulture)));
         seen.GetProperty("uploadProgress").GetDouble().ShouldBe(100);
-        seen.Text("firstAfterIngest").ShouldBe("dash-1");
+        leaderAfterPick.ShouldNotBe(leader.Value, "the picked file is meant to change the leader");
+        seen.Text("firstAfterIngest").ShouldBe(leaderAfterPick);
+
+        // The dropped file: the zone marked on dragover, the drop's own run summary, and the leader it makes.
+        seen.GetProperty("dropZoneMarked").GetBoolean().ShouldBeTrue();
+        var dropAccepted = LtvOracle.AcceptedEvents([.. Upload, .. Drop]).Count - accepted;
+        var drop = seen.GetProperty("drop");
+        (drop.Text("read"), drop.Text("accepted"), drop.Text("duplicates"), drop.Text("rejected"))
+            .ShouldBe((Drop.Length.ToString(CultureInfo.InvariantCulture), dropAccepted.ToString(CultureInfo.InvariantCulture),
+                (Drop.Length - dropAccepted).ToString(CultureInfo.InvariantCulture), "0"));
+        leaderAfterDrop.ShouldNotBe(leaderAfterPick, "the dropped file is meant to change the leader");
+        seen.Text("firstAfterDrop").ShouldBe(leaderAfterDrop);
 
         // A narrow screen scrolls down, never sideways; failures are explained on the page.
         var narrow = seen.GetProperty("narrow");

@@ -15,10 +15,10 @@ public static class ClvCustomerCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "The customer id." };
-        var horizon = HorizonMonths();
-        var discount = Discount();
-        var calibrationEnd = CalibrationEnd();
-        var unit = Unit();
+        var horizon = ClvArguments.HorizonMonths();
+        var discount = ClvArguments.Discount();
+        var calibrationEnd = ClvArguments.CalibrationEnd();
+        var unit = ClvArguments.Unit();
         var format = CommonOptions.Format();
         var command = new Command("customer", "One customer's purchase summary, P(alive), expected orders, spend and CLV.")
         {
@@ -26,12 +26,14 @@ public static class ClvCustomerCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var settings = ClvArguments.Horizon(parse.GetValue(horizon), parse.GetValue(discount));
+            var end = ClvArguments.Day(parse.GetValue(calibrationEnd), "--calibration-end");
+            var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct)).Model;
+            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
             var customerId = parse.GetValue(id)!;
             var customer = model.Summary.Customers.FirstOrDefault(c => c.CustomerId == customerId)
                 ?? throw new UserError($"Customer '{customerId}' has no order on or before {Day(model.Summary.CalibrationEnd)}: the models predict nothing for them.");
-            var settings = new ClvHorizon(parse.GetValue(horizon), parse.GetValue(discount));
             var prediction = model.Predict(customer, settings);
             var simple = (await app.Get<SimpleLtvQuery>().ExecuteAsync([customerId], app.Options.Ltv, ct)).GetValueOrDefault(customerId);
             await using var target = OutputTarget.Open(null);

@@ -12,15 +12,17 @@ public static class ClvFitCommand
 {
     public static Command Create()
     {
-        var calibrationEnd = CalibrationEnd();
-        var unit = Unit();
+        var calibrationEnd = ClvArguments.CalibrationEnd();
+        var unit = ClvArguments.Unit();
         var format = new Option<OutputFormat>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => OutputFormat.Table };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("fit", "Fit BG/NBD and Gamma-Gamma to the orders and print their parameters.") { calibrationEnd, unit, format };
         command.SetAction(async (parse, ct) =>
         {
+            var end = ClvArguments.Day(parse.GetValue(calibrationEnd), "--calibration-end");
+            var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct)).Model;
+            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {

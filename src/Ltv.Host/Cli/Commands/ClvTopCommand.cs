@@ -22,23 +22,25 @@ public static class ClvTopCommand
                 r.AddError("X must be 0 or more.");
             }
         });
-        var horizon = HorizonMonths();
-        var discount = Discount();
-        var calibrationEnd = CalibrationEnd();
-        var unit = Unit();
+        var horizon = ClvArguments.HorizonMonths();
+        var discount = ClvArguments.Discount();
+        var calibrationEnd = ClvArguments.CalibrationEnd();
+        var unit = ClvArguments.Unit();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("top", "The top X customers by predicted CLV over the horizon.") { x, horizon, discount, calibrationEnd, unit, format, output };
         command.SetAction(async (parse, ct) =>
         {
+            var settings = ClvArguments.Horizon(parse.GetValue(horizon), parse.GetValue(discount));
+            var end = ClvArguments.Day(parse.GetValue(calibrationEnd), "--calibration-end");
+            var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct)).Model;
+            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
             if (!model.PredictsSpend)
             {
                 throw new UserError("No usable spend model (too few repeat customers with spend, or q <= 1), so no CLV to rank by: see 'ltv clv fit'.");
             }
 
-            var settings = new ClvHorizon(parse.GetValue(horizon), parse.GetValue(discount));
             var top = model.PredictAll(settings).Take(parse.GetValue(x)).ToList();
             var simple = await app.Get<SimpleLtvQuery>().ExecuteAsync([.. top.Select(p => p.Customer.CustomerId)], app.Options.Ltv, ct);
             decimal? Simple(CustomerPrediction p) => simple.TryGetValue(p.Customer.CustomerId, out var v) ? v : null;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Clv;
+using Ltv.Host.Api;
+using Ltv.Host.Api.Contracts;
 using Ltv.Host.Cli.Output;
 using Spectre.Console;
 using static Ltv.Host.Cli.Commands.ClvCommand;
@@ -13,9 +15,10 @@ public static class ClvValidateCommand
 {
     public static Command Create()
     {
-        var calibrationEnd = CalibrationEnd(required: true, "Last day (UTC, yyyy-mm-dd, inclusive) of the calibration period; the holdout starts the day after.");
-        var holdoutEnd = DayOption("--holdout-end", "Last day (UTC, yyyy-mm-dd, inclusive) of the holdout period. Default: the latest purchase day.");
-        var unit = Unit();
+        var calibrationEnd = ClvArguments.CalibrationEnd(
+            "Required: last day (UTC, yyyy-mm-dd, inclusive) of the calibration period; the holdout starts the day after.");
+        var holdoutEnd = ClvArguments.HoldoutEnd();
+        var unit = ClvArguments.Unit();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("validate", "Holdout validation: predicted against actual repeat orders after the calibration end.")
@@ -24,20 +27,17 @@ public static class ClvValidateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var end = ClvArguments.RequiredDay(parse.GetValue(calibrationEnd), "--calibration-end");
+            var holdout = ClvArguments.Day(parse.GetValue(holdoutEnd), "--holdout-end");
+            var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await FitAsync(app, parse.GetValue(calibrationEnd), parse.GetValue(unit)!, ct);
-            var end = ParseDay(parse.GetValue(holdoutEnd)) ?? answer.LastPurchaseDay!.Value;
-            if (end <= answer.Model.Summary.CalibrationEnd)
-            {
-                throw new UserError($"Nothing to validate against: the holdout must end after the calibration end {Day(answer.Model.Summary.CalibrationEnd)}, and it ends {Day(end)}.");
-            }
-
-            var validation = HoldoutValidation.Compare(answer.Model, answer.Purchases, end);
+            var answer = await FitAsync(app, end, timeUnit, ct);
+            var validation = ClvRequest.Validate(answer, holdout);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(validation, answer.Model.Summary.Unit), JsonOutput.Options));
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvValidationResponse.From(validation, answer.Model.Summary.Unit), JsonOutput.Options));
                     break;
                 case OutputFormat.Csv:
                     await target.Writer.WriteLineAsync(Csv.Line("customerId", "calibrationFrequency", "predictedOrders", "actualOrders", "error"));
@@ -58,33 +58,6 @@ public static class ClvValidateCommand
         });
         return command;
     }
-
-    private static object Json(HoldoutValidation v, ClvTimeUnit unit) => new
-    {
-        calibrationEnd = Day(v.CalibrationEnd),
-        holdoutEnd = Day(v.HoldoutEnd),
-        timeUnit = ClvTimeUnits.Name(unit),
-        holdoutLength = Math.Round(v.HoldoutLength, 4),
-        totalPredictedOrders = Math.Round(v.TotalPredictedOrders, 2),
-        totalActualOrders = v.TotalActualOrders,
-        meanAbsoluteError = Math.Round(v.MeanAbsoluteError, 4),
-        rootMeanSquaredError = Math.Round(v.RootMeanSquaredError, 4),
-        byFrequency = v.ByFrequency.Select(g => new
-        {
-            g.Frequency,
-            g.Customers,
-            meanPredictedOrders = Math.Round(g.MeanPredictedOrders, 4),
-            meanActualOrders = Math.Round(g.MeanActualOrders, 4),
-        }),
-        customers = v.Customers.Select(c => new
-        {
-            c.CustomerId,
-            c.CalibrationFrequency,
-            predictedOrders = Math.Round(c.PredictedOrders, 6),
-            c.ActualOrders,
-            error = Math.Round(c.Error, 6),
-        }),
-    };
 
     private static void Write(HoldoutValidation v, ClvTimeUnit unit, IAnsiConsole console)
     {
