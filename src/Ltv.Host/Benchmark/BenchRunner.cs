@@ -41,9 +41,9 @@ internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
                     last = await RepeatAsync(r, database.ConnectionString, input, small, export, events, smallEvents, phases, ct);
                 }
 
-                var dataset = await last!.TopLatenciesAsync(Timeframe.Dataset, settings.TopQueries, ct);
-                var customer = await last.TopLatenciesAsync(Timeframe.Customer, settings.TopQueries, ct);
-                log($"top 10: {settings.TopQueries} queries per timeframe");
+                await last!.SettleAsync(ct);
+                var (dataset, customer) = await last.TopLatenciesAsync(settings.TopQueries, ct);
+                log($"top 10: {settings.TopQueries} queries per timeframe, after vacuum (analyze) and a checkpoint");
                 var peak = await ChildIngest.RunAsync(database.ConnectionString, "ltv_bench_child", input, ct);
                 log($"ltv ingest as a process: peak working set {Mb(peak):F0} MB");
                 var context = new BenchContext(events, smallEvents, settings, serverDescription, last.AsyncProjections, Rebuilt);
