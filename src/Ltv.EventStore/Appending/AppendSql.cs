@@ -67,6 +67,9 @@ internal sealed class AppendSql(SchemaName schema)
                 select e.data = s.data as same
                 from {schema}.events e
                 where e.stream_id = s.stream_id and e.dedupe_key = s.dedupe_key
+                -- A unique key: at most one row. The limit also keeps the planner from turning this lookup into a
+                -- join over the whole index, which it does once the log is a few million rows.
+                limit 1
             ) e on true
         ), fresh as materialized (
             -- Identities not stored yet; a batch may still repeat one, and its first copy is the one appended.

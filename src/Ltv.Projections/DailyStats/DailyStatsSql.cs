@@ -77,20 +77,28 @@ public static class DailyStatsSql
                 from {events} e
                 where {range} and {isOrder}
             ), per_day as (
+                -- Each touched customer's rows by their key. "offset 0" keeps each a lookup: without it the planner may
+                -- turn the subquery into a join over the whole table (seen at 4M events: a full index scan a batch).
                 select o.customer_id, o.first_day as day, count(*)::integer as orders, sum(o.amount) as revenue
-                from {tables.OrdersTable} o
-                where o.customer_id in (select customer_id from touched)
+                from touched t
+                cross join lateral (select * from {tables.OrdersTable} x where x.customer_id = t.customer_id offset 0) o
                 group by o.customer_id, o.first_day
             ), fresh as (
-                select d.customer_id, d.day, coalesce(p.orders, 0) as orders, coalesce(p.revenue, 0) as revenue
-                from {tables.CustomerDaysTable} d
+                select d.row_id, coalesce(p.orders, 0) as orders, coalesce(p.revenue, 0) as revenue, d.orders as old_orders, d.revenue as old_revenue
+                from touched t
+                cross join lateral (
+                    select x.ctid as row_id, x.customer_id, x.day, x.orders, x.revenue
+                    from {tables.CustomerDaysTable} x
+                    where x.customer_id = t.customer_id
+                    offset 0
+                ) d
                 left join per_day p on p.customer_id = d.customer_id and p.day = d.day
-                where d.customer_id in (select customer_id from touched)
             )
+            -- Found rows are updated where they are, by row id: no second lookup.
             update {tables.CustomerDaysTable} d set orders = f.orders, revenue = f.revenue
             from fresh f
-            where d.customer_id = f.customer_id and d.day = f.day
-              and (d.orders, d.revenue) is distinct from (f.orders, f.revenue);
+            where d.ctid = f.row_id
+              and (f.old_orders, f.old_revenue) is distinct from (f.orders, f.revenue);
 
             set local enable_seqscan to default;
             """;

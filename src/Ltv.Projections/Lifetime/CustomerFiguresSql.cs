@@ -72,6 +72,9 @@ public static class CustomerFiguresSql
                     select s.ctid as row_id, s.amount, s.amount_time, s.amount_is_update, s.first_time
                     from {tables.OrdersTable} s
                     where s.customer_id = l.stream_id and s.order_id = l.order_id
+                    -- The primary key: at most one row. The limit keeps the lookup a lookup: without it the planner may
+                    -- pull the subquery up into a join over the whole table (seen at 4M events: a full index scan a batch).
+                    limit 1
                 ) o on true
             ), updated_orders as (
                 -- Rows found above are updated where they are (by row id: no second index lookup) and the others
@@ -120,7 +123,7 @@ public static class CustomerFiguresSql
                     from parts
                     group by stream_id
                 ) g
-                left join lateral (select x.ctid as row_id from {tables.CustomersTable} x where x.customer_id = g.stream_id) c on true
+                left join lateral (select x.ctid as row_id from {tables.CustomersTable} x where x.customer_id = g.stream_id limit 1) c on true
             ), updated as (
                 update {tables.CustomersTable} c set
                     visits = c.visits + x.visits,
