@@ -49,7 +49,7 @@ public static class EventsApi
             size.MaxRequestBodySize = settings.MaxEventsBodyBytes;
         }
 
-        // Shutting down stops the ingest at once: the batch in flight rolls back, the committed ones stay.
+        // Shutting down stops the ingest at once: the batches in flight roll back, the committed ones stay.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var source = $"POST {Path} {http.TraceIdentifier}";
         IngestSummary summary;
@@ -60,7 +60,7 @@ public static class EventsApi
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
             return TypedResults.Problem(
-                "The server is shutting down. The batches committed so far stay and the one in flight was rolled back; post the same body " +
+                "The server is shutting down. The batches committed so far stay and those in flight were rolled back; post the same body " +
                 "again later (events already stored count as duplicates). GET /api/ingests shows the run.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Shutting down");

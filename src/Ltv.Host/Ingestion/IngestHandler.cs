@@ -37,7 +37,14 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
             await stop.CancelAsync();
             await Task.WhenAny(Task.WhenAll(writing));
             await Task.WhenAny(reading);
-            await MarkFailedAsync(runId, e);
+            // When the caller stopped the ingest, that is the outcome, whatever the stop made a writer's commit throw.
+            var cause = ct.IsCancellationRequested ? new OperationCanceledException(ct) : e;
+            await MarkFailedAsync(runId, cause);
+            if (cause != e)
+            {
+                throw cause;
+            }
+
             throw;
         }
 

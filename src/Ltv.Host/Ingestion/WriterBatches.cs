@@ -5,7 +5,8 @@ namespace Ltv.Host.Ingestion;
 /// <summary>
 /// The open batch of each writer. An event goes to the writer that owns its stream, so every stream is appended by
 /// one writer, in input order: writers never wait for each other's stream locks, and stream versions still count a
-/// stream's events in arrival order. Rejections have no stream; they go to the writer of the last event.
+/// stream's events in arrival order. Rejections have no stream; they all go to the first writer, which commits its
+/// batches in input order, so that a run's rejections are stored (and listed) in input order too.
 /// </summary>
 internal sealed class WriterBatches : IRecordSink
 {
@@ -27,7 +28,11 @@ internal sealed class WriterBatches : IRecordSink
         _open[LastWriter].Accept(newEvent, origin);
     }
 
-    public void Reject(Rejection rejection) => _open[LastWriter].Reject(rejection);
+    public void Reject(Rejection rejection)
+    {
+        LastWriter = 0;
+        _open[LastWriter].Reject(rejection);
+    }
 
     /// <summary>The batch of <paramref name="writer"/>, replaced by an empty one.</summary>
     public PendingBatch Take(int writer)
