@@ -38,7 +38,7 @@ public static class ClvApi
     public static async Task<Ok<ClvValidationResponse>> GetValidateAsync(
         ClvQuery query, string calibrationEnd, CancellationToken ct, string? holdoutEnd = null, string? unit = null)
     {
-        var end = ClvRequest.Day(holdoutEnd, nameof(holdoutEnd));
+        var end = DayText.ParseOptional(holdoutEnd, nameof(holdoutEnd));
         var answer = await ClvRequest.FitWithPurchasesAsync(query, calibrationEnd, unit, ct);
         return TypedResults.Ok(ClvValidationResponse.From(ClvRequest.Validate(answer, end), answer.Model.Summary.Unit));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ltv.Domain.Clv;
 using Ltv.Projections.Clv;
 using Ltv.Host.Api.Contracts;
@@ -16,7 +15,7 @@ public static class ClvRequest
     public static async Task<ClvAnswer> FitWithPurchasesAsync(ClvQuery query, string? calibrationEnd, string? unit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var end = Day(calibrationEnd, nameof(calibrationEnd));
+        var end = DayText.ParseOptional(calibrationEnd, nameof(calibrationEnd));
         var timeUnit = unit is null ? ClvTimeUnit.Week
             : ClvTimeUnits.Parse(unit) ?? throw new UserError($"Unknown unit '{unit}': use week or day.");
         var answer = await query.FitAsync(end, timeUnit, ct);
@@ -44,12 +43,6 @@ public static class ClvRequest
             : throw new UserError(
                 $"Nothing to validate against: the holdout must end after the calibration end {ClvFitResponse.ClvDay(calibrationEnd)}, and it ends {ClvFitResponse.ClvDay(end)}.");
     }
-
-    /// <summary>A YYYY-MM-DD query parameter; null when absent.</summary>
-    public static DateOnly? Day(string? text, string name) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw new UserError($"Invalid {name} '{text}': write a date as YYYY-MM-DD, for example 1997-09-30.");
 
     public static ClvHorizon Horizon(int months, double discount)
     {

@@ -26,7 +26,7 @@ public static class StatsApi
     public static async Task<Ok<StatsDayResponse>> GetDayAsync(string date, HttpResponse response, DailyStatsQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var answer = await query.DayAsync(Day(date, "date"), ct);
+        var answer = await query.DayAsync(DayText.Parse(date, "date"), ct);
         Lag(response, answer.Lag);
         var day = answer.Stats;
         return TypedResults.Ok(new StatsDayResponse(
@@ -90,7 +90,7 @@ public static class StatsApi
         HttpResponse response, PeriodCustomersQuery query, CancellationToken ct, string? from = null, string? to = null, bool list = false)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var window = new DayWindow(from is null ? null : Day(from, "from"), to is null ? null : Day(to, "to"));
+        var window = new DayWindow(DayText.ParseOptional(from, "from"), DayText.ParseOptional(to, "to"));
         if (window is { From: { } f, To: { } t } && f > t)
         {
             throw new UserError($"from {from} is after to {to}.");
@@ -105,15 +105,10 @@ public static class StatsApi
         return TypedResults.Ok(new StatsRepeatersResponse(stats.Repeaters, stats.Buyers, StatsRepeatersOutput.Rate(stats.Rate), customers));
     }
 
-    private static DateOnly Day(string? text, string what) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UserError($"Invalid {what} '{text}': write a date as YYYY-MM-DD, for example 2017-01-06.");
-
     private static (DateOnly From, DateOnly To) Period(string? from, string? to)
     {
-        var first = Day(from ?? throw new UserError("from is required (YYYY-MM-DD)."), "from");
-        var last = Day(to ?? throw new UserError("to is required (YYYY-MM-DD)."), "to");
+        var first = DayText.Parse(from ?? throw new UserError("from is required (YYYY-MM-DD)."), "from");
+        var last = DayText.Parse(to ?? throw new UserError("to is required (YYYY-MM-DD)."), "to");
         return first <= last ? (first, last) : throw new UserError($"from {from} is after to {to}.");
     }
 

@@ -30,10 +30,7 @@ public static class ClvArguments
 
     public static Option<string?> Discount() => new("--discount") { Description = "Monthly discount rate, 0 to below 1 (default 0.01 = 1% a month)." };
 
-    /// <summary>A day option; null when it is not given.</summary>
-    public static DateOnly? Day(string? text, string option) => StatsArguments.OptionalDate(text, option);
-
-    public static DateOnly RequiredDay(string? text, string option) => StatsArguments.Date(text ?? throw new UserError($"{option} is required."), option);
+    public static DateOnly RequiredDay(string? text, string option) => DayText.Parse(text ?? throw new UserError($"{option} is required."), option);
 
     public static ClvTimeUnit TimeUnit(string? text) =>
         text is null ? ClvTimeUnit.Week : ClvTimeUnits.Parse(text) ?? throw new UserError($"Unknown --unit '{text}': use week or day.");

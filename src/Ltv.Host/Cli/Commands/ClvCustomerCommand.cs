@@ -27,7 +27,7 @@ public static class ClvCustomerCommand
         command.SetAction(async (parse, ct) =>
         {
             var settings = ClvArguments.Horizon(parse.GetValue(horizon), parse.GetValue(discount));
-            var end = ClvArguments.Day(parse.GetValue(calibrationEnd), "--calibration-end");
+            var end = DayText.ParseOptional(parse.GetValue(calibrationEnd), "--calibration-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var model = (await FitAsync(app, end, timeUnit, ct)).Model;

@@ -19,7 +19,7 @@ public static class ClvFitCommand
         var command = new Command("fit", "Fit BG/NBD and Gamma-Gamma to the orders and print their parameters.") { calibrationEnd, unit, format };
         command.SetAction(async (parse, ct) =>
         {
-            var end = ClvArguments.Day(parse.GetValue(calibrationEnd), "--calibration-end");
+            var end = DayText.ParseOptional(parse.GetValue(calibrationEnd), "--calibration-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var model = (await FitAsync(app, end, timeUnit, ct)).Model;

@@ -28,7 +28,7 @@ public static class ClvValidateCommand
         command.SetAction(async (parse, ct) =>
         {
             var end = ClvArguments.RequiredDay(parse.GetValue(calibrationEnd), "--calibration-end");
-            var holdout = ClvArguments.Day(parse.GetValue(holdoutEnd), "--holdout-end");
+            var holdout = DayText.ParseOptional(parse.GetValue(holdoutEnd), "--holdout-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var answer = await FitAsync(app, end, timeUnit, ct);

@@ -10,30 +10,21 @@ namespace Ltv.Host.Cli.Commands;
 /// </summary>
 public static class StatsArguments
 {
-    public const string DateFormat = "yyyy-MM-dd";
-
     public static Option<string?> From(string description) => new("--from") { Description = description + " (YYYY-MM-DD, a UTC day)." };
 
     public static Option<string?> To(string description) => new("--to") { Description = description + " (YYYY-MM-DD, a UTC day, included)." };
 
-    public static DateOnly Date(string? text, string what) =>
-        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UserError($"Invalid {what} '{text}': write a date as YYYY-MM-DD, for example 2017-01-06.");
-
-    public static DateOnly? OptionalDate(string? text, string what) => text is null ? null : Date(text, what);
-
     /// <summary>Both ends of a period that must be given, in order.</summary>
     public static (DateOnly From, DateOnly To) Period(string? from, string? to)
     {
-        var period = (From: Date(from ?? throw new UserError("--from is required."), "--from"),
-                      To: Date(to ?? throw new UserError("--to is required."), "--to"));
+        var period = (From: DayText.Parse(from ?? throw new UserError("--from is required."), "--from"),
+                      To: DayText.Parse(to ?? throw new UserError("--to is required."), "--to"));
         return period.From <= period.To ? period : throw new UserError($"--from {from} is after --to {to}.");
     }
 
     public static DayWindow Window(string? from, string? to)
     {
-        var window = new DayWindow(OptionalDate(from, "--from"), OptionalDate(to, "--to"));
+        var window = new DayWindow(DayText.ParseOptional(from, "--from"), DayText.ParseOptional(to, "--to"));
         return window is { From: { } f, To: { } t } && f > t ? throw new UserError($"--from {from} is after --to {to}.") : window;
     }
 

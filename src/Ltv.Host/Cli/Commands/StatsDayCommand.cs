@@ -15,7 +15,7 @@ public static class StatsDayCommand
         var command = new Command("day", "Every customer's figures on one UTC day, and the day's totals.") { date, format, output };
         command.SetAction(async (parse, ct) =>
         {
-            var day = StatsArguments.Date(parse.GetValue(date), "date");
+            var day = DayText.Parse(parse.GetValue(date), "date");
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var answer = await app.Get<DailyStatsQuery>().DayAsync(day, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
