@@ -22,11 +22,6 @@ public static class DailyStatsSql
         var range = EventRange.Filter("e");
         var isOrder = $"e.event_type in ('{OrderPlaced}', '{OrderAmended}')";
         return $"""
-            -- A slice is a few thousand rows, the tables grow to millions: a full scan is always the wrong plan (one per
-            -- batch makes a catch-up quadratic), and JIT costs more than it saves. The scan setting is put back at the end.
-            set local enable_seqscan = off;
-            set local jit = off;
-
             -- Every event makes its customer active on its day; that row is also where the day's orders land.
             insert into {tables.CustomerDaysTable} as d (customer_id, day, visits, images)
             select e.stream_id, {EventDay},
@@ -99,8 +94,6 @@ public static class DailyStatsSql
             from fresh f
             where d.ctid = f.row_id
               and (f.old_orders, f.old_revenue) is distinct from (f.orders, f.revenue);
-
-            set local enable_seqscan to default;
             """;
     }
 }

@@ -14,7 +14,7 @@ namespace Ltv.Projections.Lifetime;
 /// Order figures are deltas (a new order adds one, an amended amount adds the difference), so nothing re-reads a
 /// customer's orders. Plans must not depend on statistics, which trail a log growing by thousands of rows per
 /// second: every lookup of stored rows is a lateral join on a key (an index probe), the per-customer parts are
-/// combined by grouping rather than joined, and sequential scans are off.
+/// combined by grouping rather than joined, and sequential scans are off (ProjectionSql does that for every slice).
 /// </remarks>
 public static class CustomerFiguresSql
 {
@@ -26,11 +26,6 @@ public static class CustomerFiguresSql
         ArgumentNullException.ThrowIfNull(tables);
         var events = tables.Schema.Qualify("events");
         return $"""
-            -- A slice is a few thousand rows: a full scan of any table is always the wrong plan, and compiling with
-            -- JIT (~30 ms a statement) costs more than running it. The scan setting is put back at the end.
-            set local enable_seqscan = off;
-            set local jit = off;
-
             with slice as materialized (
                 -- The fields the figures need, read out of each payload once; the payload itself is not carried along.
                 select e.stream_id, e.event_type, (e.data->>'eventTime')::timestamptz as t,
@@ -151,8 +146,6 @@ public static class CustomerFiguresSql
                    last_name, city, state, previous_last_name, previous_city, previous_state
             from customer
             where row_id is null;
-
-            set local enable_seqscan to default;
             """;
     }
 }

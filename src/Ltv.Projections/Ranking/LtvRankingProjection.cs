@@ -38,8 +38,6 @@ public sealed class LtvRankingProjection : IRebuildableProjection
         BoundsTable = schema.Qualify(Bounds);
         _apply = CustomerFiguresSql.Apply(Tables) + $"""
 
-            -- The slice by its index, as in the figures above: a full scan of the log per batch made catch-ups quadratic.
-            set local enable_seqscan = off;
             insert into {BoundsTable} as b (id, first_event_time, last_event_time)
             select 1, min((e.data->>'eventTime')::timestamptz), max((e.data->>'eventTime')::timestamptz)
             from {schema.Qualify("events")} e
@@ -48,7 +46,6 @@ public sealed class LtvRankingProjection : IRebuildableProjection
             on conflict (id) do update set
                 first_event_time = least(b.first_event_time, excluded.first_event_time),
                 last_event_time = greatest(b.last_event_time, excluded.last_event_time);
-            set local enable_seqscan to default;
             """;
     }
 
