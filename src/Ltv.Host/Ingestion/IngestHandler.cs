@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Ltv.Domain.Input;
 using Ltv.EventStore;
@@ -40,12 +41,7 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
             // When the caller stopped the ingest, that is the outcome, whatever the stop made a writer's commit throw.
             var cause = ct.IsCancellationRequested ? new OperationCanceledException(ct) : e;
             await MarkFailedAsync(runId, cause);
-            if (cause != e)
-            {
-                throw cause;
-            }
-
-            throw;
+            ExceptionDispatchInfo.Throw(cause);
         }
 
         var fatal = await reading;
