@@ -6,6 +6,9 @@ internal static class ClusterSettings
     // Its presence also marks a data folder as one ltv created (and may therefore manage).
     public const string FileName = "ltv.conf";
 
+    // Rewritten at every start, and included after FileName, so that its values win over older clusters' lines.
+    public const string MemoryFileName = "ltv.memory.conf";
+
     public static async Task WriteAsync(string dataDirectory, string socketDirectory, int port, CancellationToken cancellationToken)
     {
         string settings = $"""
@@ -19,7 +22,7 @@ internal static class ClusterSettings
             port = {port}
             max_connections = 100
 
-            shared_buffers = 256MB
+            # Memory is sized to the machine at every start, in {MemoryFileName}.
             max_wal_size = 2GB
             wal_compression = on
 
@@ -35,5 +38,33 @@ internal static class ClusterSettings
             Path.Combine(dataDirectory, "postgresql.conf"),
             $"{Environment.NewLine}include '{FileName}'{Environment.NewLine}",
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the memory settings for the machine the server is about to start on, and includes them in
+    /// postgresql.conf the first time (clusters made by older versions of ltv lack the line). ALTER SYSTEM
+    /// still wins: postgresql.auto.conf is read after postgresql.conf.
+    /// </summary>
+    public static async Task WriteMemoryAsync(string dataDirectory, ClusterMemory memory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        string settings = $"""
+            # Written by ltv at every start of the server: memory sized to this machine ({memory.MachineMb} MB).
+            # Edits here are overwritten; to choose other values use ALTER SYSTEM, which wins over this file.
+            shared_buffers = {memory.SharedBuffersMb}MB
+            effective_cache_size = {memory.EffectiveCacheSizeMb}MB
+
+            """;
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, MemoryFileName), settings, cancellationToken)
+            .ConfigureAwait(false);
+
+        string mainFile = Path.Combine(dataDirectory, "postgresql.conf");
+        string include = $"include_if_exists '{MemoryFileName}'";
+        string[] lines = await File.ReadAllLinesAsync(mainFile, cancellationToken).ConfigureAwait(false);
+        if (!lines.Any(line => line.Trim() == include))
+        {
+            await File.AppendAllTextAsync(mainFile, $"{Environment.NewLine}{include}{Environment.NewLine}", cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 }

@@ -122,6 +122,14 @@ public sealed class LocalPostgresCluster
         var process = new ClusterProcess(binaries, _options, DataDirectory);
         if (!process.IsRunning())
         {
+            await ClusterSettings.WriteMemoryAsync(DataDirectory, ClusterMemory.ForThisMachine(), cancellationToken)
+                .ConfigureAwait(false);
+            if (_options.ServiceAccount is { } owner)
+            {
+                await ServiceAccount.GiveAsync(owner, Path.Combine(DataDirectory, ClusterSettings.MemoryFileName), recursive: false, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             await process.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -94,12 +94,55 @@ public sealed class TemporaryClusterTests : IAsyncLifetime
     {
         await _temporary.NewCluster().EnsureStartedAsync();
         await _temporary.NewCluster().StopAsync();
-        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "shared_buffers = 'lots'\n");
+        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "max_wal_size = 'lots'\n");
 
         var error = await Should.ThrowAsync<LocalPostgresException>(() => _temporary.NewCluster().EnsureStartedAsync());
 
         error.Message.ShouldContain("did not start: FATAL:");
-        error.Details.ShouldNotBeNull().ShouldContain("shared_buffers");
+        error.Details.ShouldNotBeNull().ShouldContain("max_wal_size");
         File.Exists(Path.Combine(_temporary.DataDirectory, "postmaster.pid")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task a_new_cluster_sizes_its_shared_buffers_to_the_machine()
+    {
+        string connectionString = await _temporary.NewCluster().EnsureStartedAsync();
+
+        (await SharedBuffersMbAsync(connectionString)).ShouldBe(ClusterMemory.ForThisMachine().SharedBuffersMb);
+    }
+
+    [Fact]
+    public async Task a_cluster_made_by_an_older_ltv_gets_machine_sized_memory_at_its_next_start()
+    {
+        string connectionString = await _temporary.NewCluster().EnsureStartedAsync();
+        await _temporary.NewCluster().StopAsync();
+        ForgetPooledConnections(connectionString);
+        // As an older ltv left it: a fixed shared_buffers in ltv.conf and no memory file or include line.
+        string mainFile = Path.Combine(_temporary.DataDirectory, "postgresql.conf");
+        await File.WriteAllLinesAsync(mainFile, (await File.ReadAllLinesAsync(mainFile)).Where(line => !line.Contains("ltv.memory.conf")));
+        File.Delete(Path.Combine(_temporary.DataDirectory, "ltv.memory.conf"));
+        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "shared_buffers = 200MB\n");
+
+        string again = await _temporary.NewCluster().EnsureStartedAsync();
+
+        (await SharedBuffersMbAsync(again)).ShouldBe(ClusterMemory.ForThisMachine().SharedBuffersMb);
+        (await File.ReadAllLinesAsync(mainFile)).Count(line => line.Contains("ltv.memory.conf")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task alter_system_wins_over_the_machine_sized_memory()
+    {
+        string connectionString = await _temporary.NewCluster().EnsureStartedAsync();
+        await ExecuteAsync(connectionString, "ALTER SYSTEM SET shared_buffers = '200MB'");
+        await _temporary.NewCluster().StopAsync();
+        ForgetPooledConnections(connectionString);
+
+        string again = await _temporary.NewCluster().EnsureStartedAsync();
+
+        (await SharedBuffersMbAsync(again)).ShouldBe(200);
+    }
+
+    // pg_settings gives shared_buffers in 8 kB pages.
+    private static async Task<long> SharedBuffersMbAsync(string connectionString) =>
+        await ScalarAsync<long>(connectionString, "SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'");
 }
