@@ -63,4 +63,7 @@ public sealed record BenchReport
 
     /// <summary>Ingest time of all the events over that of the smaller input, scaled to exactly 4x the events.</summary>
     public required double ScalingTimeRatio4x { get; init; }
+
+    /// <summary>The same for the baseline COPY: the physical limit's own slope, measured in the same run.</summary>
+    public required double BaselineScalingTimeRatio4x { get; init; }
 }

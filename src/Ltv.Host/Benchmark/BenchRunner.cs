@@ -22,6 +22,7 @@ internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
             var input = Path.Combine(folder.FullName, "events.ndjson");
             var small = Path.Combine(folder.FullName, "quarter.ndjson");
             var export = Path.Combine(folder.FullName, "events.copy");
+            var smallExport = Path.Combine(folder.FullName, "quarter.copy");
             var events = await GenerateAsync(input, settings.Customers, ct);
             var smallEvents = await GenerateAsync(small, Math.Max(1, settings.Customers / 4), ct);
             await using var database = await BenchDatabase.CreateAsync(serverConnection, ct);
@@ -38,7 +39,7 @@ internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
                         await last.DisposeAsync();
                     }
 
-                    last = await RepeatAsync(r, database.ConnectionString, input, small, export, events, smallEvents, phases, ct);
+                    last = await RepeatAsync(r, database.ConnectionString, (input, export), (small, smallExport), events, smallEvents, phases, ct);
                 }
 
                 await last!.SettleAsync(ct);
@@ -64,9 +65,10 @@ internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
     }
 
     private async Task<BenchStore> RepeatAsync(
-        int r, string connection, string input, string small, string export, long events, long smallEvents, PhaseTimes phases,
-        CancellationToken ct)
+        int r, string connection, (string Input, string Export) full, (string Input, string Export) small, long events, long smallEvents,
+        PhaseTimes phases, CancellationToken ct)
     {
+        var (input, export) = full;
         var store = await BenchStore.CreateAsync(connection, $"ltv_bench_{r}", ct);
         var (ingested, ingest) = await store.IngestAsync(input, ct);
         Check(ingested.Accepted == events && ingested.Completed, $"ingest accepted {ingested.Accepted} of {events} events");
@@ -82,15 +84,24 @@ internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
         var (rebuiltEvents, rebuild) = await store.RebuildAsync(Rebuilt, ct);
         Check(rebuiltEvents == events, $"the rebuild replayed {rebuiltEvents} of {events} events");
         TimeSpan smallIngest;
+        TimeSpan smallBaseline;
         await using (var quarter = await BenchStore.CreateAsync(connection, $"ltv_bench_{r}_quarter", ct))
         {
-            var (summary, elapsed) = await quarter.IngestAsync(small, ct);
+            var (summary, elapsed) = await quarter.IngestAsync(small.Input, ct);
             Check(summary.Accepted == smallEvents, $"the smaller ingest accepted {summary.Accepted} of {smallEvents} events");
             smallIngest = elapsed;
+            // The physical limit's own slope: the same COPY for the quarter-size input, so that the scaling of the
+            // ingest can be set against that of the machine in the same run.
+            if (r == 1)
+            {
+                await quarter.ExportEventsAsync(small.Export, ct);
+            }
+
+            smallBaseline = await new BaselineCopy(connection).RunAsync(small.Export, quarter.Schema.Value, ct);
             await quarter.DropAsync(ct);
         }
 
-        phases.Add(baseline, ingest, reingest, catchUp, rebuild, smallIngest);
+        phases.Add(new PhaseRun(baseline.TotalSeconds, ingest.TotalSeconds, reingest.TotalSeconds, catchUp.TotalSeconds, rebuild.TotalSeconds, smallIngest.TotalSeconds, smallBaseline.TotalSeconds));
         log(string.Create(
             CultureInfo.InvariantCulture,
             $"repetition {r}/{settings.Repetitions}: baseline {events / baseline.TotalSeconds:N0}/s, ingest {events / ingest.TotalSeconds:N0}/s, " +

@@ -3,20 +3,19 @@ namespace Ltv.Host.Benchmark;
 /// <summary>The timings of every repetition, and the medians and same-repetition ratios made of them.</summary>
 internal sealed class PhaseTimes
 {
-    private readonly List<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small)> _runs = [];
+    private readonly List<PhaseRun> _runs = [];
 
-    public void Add(TimeSpan baseline, TimeSpan ingest, TimeSpan reingest, TimeSpan catchUp, TimeSpan rebuild, TimeSpan small) =>
-        _runs.Add((baseline.TotalSeconds, ingest.TotalSeconds, reingest.TotalSeconds, catchUp.TotalSeconds, rebuild.TotalSeconds, small.TotalSeconds));
+    public void Add(PhaseRun run) => _runs.Add(run);
 
     public BenchReport Report(BenchContext context, IReadOnlyList<double> dataset, IReadOnlyList<double> customer, double peakMb)
     {
         ArgumentNullException.ThrowIfNull(context);
         var events = context.Events;
-        double Rate(Func<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small), double> seconds) =>
+        double Rate(Func<PhaseRun, double> seconds) =>
             Percentiles.Median([.. _runs.Select(r => events / seconds(r))]);
 
         // A phase's speed over the baseline's, both of the same repetition: the baseline's time over the phase's.
-        double Ratio(Func<(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small), double> seconds) =>
+        double Ratio(Func<PhaseRun, double> seconds) =>
             Percentiles.Median([.. _runs.Select(r => r.Baseline / seconds(r))]);
 
         return new BenchReport
@@ -46,9 +45,13 @@ internal sealed class PhaseTimes
             PeakWorkingSetMb = peakMb,
             ScalingSmallEvents = context.SmallEvents,
             ScalingTimeRatio4x = Percentiles.Median([.. _runs.Select(r => r.Ingest / r.Small * (4.0 * context.SmallEvents / events))]),
+            BaselineScalingTimeRatio4x = Percentiles.Median([.. _runs.Select(r => r.Baseline / r.SmallBaseline * (4.0 * context.SmallEvents / events))]),
         };
     }
 }
+
+/// <summary>The seconds each phase of one repetition took; the last two are the quarter-size input's ingest and baseline.</summary>
+internal sealed record PhaseRun(double Baseline, double Ingest, double Reingest, double CatchUp, double Rebuild, double Small, double SmallBaseline);
 
 /// <summary>What a benchmark run was about, for its report.</summary>
 internal sealed record BenchContext(
