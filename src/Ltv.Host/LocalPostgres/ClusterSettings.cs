@@ -7,7 +7,7 @@ internal static class ClusterSettings
     public const string FileName = "ltv.conf";
 
     // Rewritten at every start, and included after FileName, so that its values win over older clusters' lines.
-    public const string MemoryFileName = "ltv.memory.conf";
+    public const string TuningFileName = "ltv.tuning.conf";
 
     public static async Task WriteAsync(string dataDirectory, string socketDirectory, int port, CancellationToken cancellationToken)
     {
@@ -22,8 +22,7 @@ internal static class ClusterSettings
             port = {port}
             max_connections = 100
 
-            # Memory is sized to the machine at every start, in {MemoryFileName}.
-            max_wal_size = 2GB
+            # Memory and checkpoints are set at every start, in {TuningFileName}.
             wal_compression = on
 
             # Durability is the product's promise: never trade it for speed here.
@@ -41,11 +40,11 @@ internal static class ClusterSettings
     }
 
     /// <summary>
-    /// Writes the memory settings for the machine the server is about to start on, and includes them in
+    /// Writes the memory settings for the machine the server is about to start on, and the checkpoint settings, and includes them in
     /// postgresql.conf the first time (clusters made by older versions of ltv lack the line). ALTER SYSTEM
     /// still wins: postgresql.auto.conf is read after postgresql.conf.
     /// </summary>
-    public static async Task WriteMemoryAsync(string dataDirectory, ClusterMemory memory, CancellationToken cancellationToken)
+    public static async Task WriteTuningAsync(string dataDirectory, ClusterMemory memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memory);
         string settings = $"""
@@ -54,12 +53,18 @@ internal static class ClusterSettings
             shared_buffers = {memory.SharedBuffersMb}MB
             effective_cache_size = {memory.EffectiveCacheSizeMb}MB
 
+            # Checkpoints far apart: after each one, the first change to every page writes the whole page to the WAL,
+            # and an ingest changes pages all over the log's indexes. At 2GB and 5min an ingest of millions of events
+            # checkpointed every 35 s (docs/PERFORMANCE.md). The WAL kept on disk grows to at most about max_wal_size.
+            max_wal_size = 8GB
+            checkpoint_timeout = 15min
+
             """;
-        await File.WriteAllTextAsync(Path.Combine(dataDirectory, MemoryFileName), settings, cancellationToken)
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, TuningFileName), settings, cancellationToken)
             .ConfigureAwait(false);
 
         string mainFile = Path.Combine(dataDirectory, "postgresql.conf");
-        string include = $"include_if_exists '{MemoryFileName}'";
+        string include = $"include_if_exists '{TuningFileName}'";
         string[] lines = await File.ReadAllLinesAsync(mainFile, cancellationToken).ConfigureAwait(false);
         if (!lines.Any(line => line.Trim() == include))
         {

@@ -122,11 +122,11 @@ public sealed class LocalPostgresCluster
         var process = new ClusterProcess(binaries, _options, DataDirectory);
         if (!process.IsRunning())
         {
-            await ClusterSettings.WriteMemoryAsync(DataDirectory, ClusterMemory.ForThisMachine(), cancellationToken)
+            await ClusterSettings.WriteTuningAsync(DataDirectory, ClusterMemory.ForThisMachine(), cancellationToken)
                 .ConfigureAwait(false);
             if (_options.ServiceAccount is { } owner)
             {
-                await ServiceAccount.GiveAsync(owner, Path.Combine(DataDirectory, ClusterSettings.MemoryFileName), recursive: false, cancellationToken)
+                await ServiceAccount.GiveAsync(owner, Path.Combine(DataDirectory, ClusterSettings.TuningFileName), recursive: false, cancellationToken)
                     .ConfigureAwait(false);
             }
 

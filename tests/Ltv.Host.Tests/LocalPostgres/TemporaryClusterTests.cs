@@ -94,12 +94,12 @@ public sealed class TemporaryClusterTests : IAsyncLifetime
     {
         await _temporary.NewCluster().EnsureStartedAsync();
         await _temporary.NewCluster().StopAsync();
-        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "max_wal_size = 'lots'\n");
+        await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "max_connections = 'lots'\n");
 
         var error = await Should.ThrowAsync<LocalPostgresException>(() => _temporary.NewCluster().EnsureStartedAsync());
 
         error.Message.ShouldContain("did not start: FATAL:");
-        error.Details.ShouldNotBeNull().ShouldContain("max_wal_size");
+        error.Details.ShouldNotBeNull().ShouldContain("max_connections");
         File.Exists(Path.Combine(_temporary.DataDirectory, "postmaster.pid")).ShouldBeFalse();
     }
 
@@ -119,14 +119,15 @@ public sealed class TemporaryClusterTests : IAsyncLifetime
         ForgetPooledConnections(connectionString);
         // As an older ltv left it: a fixed shared_buffers in ltv.conf and no memory file or include line.
         string mainFile = Path.Combine(_temporary.DataDirectory, "postgresql.conf");
-        await File.WriteAllLinesAsync(mainFile, (await File.ReadAllLinesAsync(mainFile)).Where(line => !line.Contains("ltv.memory.conf")));
-        File.Delete(Path.Combine(_temporary.DataDirectory, "ltv.memory.conf"));
+        await File.WriteAllLinesAsync(mainFile, (await File.ReadAllLinesAsync(mainFile)).Where(line => !line.Contains("ltv.tuning.conf")));
+        File.Delete(Path.Combine(_temporary.DataDirectory, "ltv.tuning.conf"));
         await File.AppendAllTextAsync(Path.Combine(_temporary.DataDirectory, "ltv.conf"), "shared_buffers = 200MB\n");
 
         string again = await _temporary.NewCluster().EnsureStartedAsync();
 
         (await SharedBuffersMbAsync(again)).ShouldBe(ClusterMemory.ForThisMachine().SharedBuffersMb);
-        (await File.ReadAllLinesAsync(mainFile)).Count(line => line.Contains("ltv.memory.conf")).ShouldBe(1);
+        (await ScalarAsync<string>(again, "SHOW max_wal_size")).ShouldBe("8GB");
+        (await File.ReadAllLinesAsync(mainFile)).Count(line => line.Contains("ltv.tuning.conf")).ShouldBe(1);
     }
 
     [Fact]
