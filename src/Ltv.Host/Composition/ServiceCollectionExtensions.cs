@@ -20,7 +20,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton(options.Schema);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(SessionOptions.Apply(connectionString)).Build());
         services.AddSingleton(sp => new ProjectionCatalog(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
         services.AddSingleton(sp => new PostgresEventStore(
             sp.GetRequiredService<NpgsqlDataSource>(), options.Schema, sp.GetRequiredService<ProjectionCatalog>().Inline));
