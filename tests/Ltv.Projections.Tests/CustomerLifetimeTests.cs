@@ -72,4 +72,68 @@ public sealed class CustomerLifetimeTests(LtvTestApp app) : IClassFixture<LtvTes
         after.LastName.ShouldBe("Finch");
         after.Visits.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task profiles_arriving_over_many_batches_in_any_order_keep_the_two_latest_by_recency()
+    {
+        // The two latest share a time, where UPDATE beats NEW; the older ones arrive before and after them.
+        string[] lines =
+        [
+            """{"type": "CUSTOMER", "verb": "NEW", "key": "many-batches", "event_time": "2017-03-01T10:00:00Z", "last_name": "First", "adr_city": "Aa", "adr_state": "AK"}""",
+            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "many-batches", "event_time": "2017-03-01T10:00:00Z", "last_name": "SameTimeUpdate", "adr_city": "Bb", "adr_state": "AL"}""",
+            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "many-batches", "event_time": "2017-02-01T10:00:00Z", "last_name": "Middle", "adr_state": "AZ"}""",
+            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "many-batches", "event_time": "2017-01-01T10:00:00Z", "last_name": "Older", "adr_city": "Cc", "adr_state": "CA"}""",
+            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "many-batches", "event_time": "2016-12-01T10:00:00Z", "last_name": "Oldest", "adr_city": "Dd", "adr_state": "CO"}""",
+            """{"type": "SITE_VISIT", "verb": "NEW", "key": "mb-v1", "event_time": "2017-01-15T10:00:00Z", "customer_id": "many-batches"}""",
+        ];
+        for (var round = 0; round < 4; round++)
+        {
+            // A customer of its own each round, its events one batch each and in a different order: every merge meets stored profiles.
+            var customer = $"many-batches-{round}";
+            var ofRound = lines.Select(l => l.Replace("many-batches", customer, StringComparison.Ordinal)).ToArray();
+            var expected = LtvOracle.Customer(ofRound, new CustomerId(customer))!;
+            foreach (var line in ofRound.OrderBy(_ => Random.Shared.Next()))
+            {
+                await app.IngestLinesAsync([line]);
+            }
+
+            var view = await app.Get<CustomerQuery>().ExecuteAsync(customer, default);
+
+            view.ShouldNotBeNull();
+            (view.LastName, view.City, view.State).ShouldBe((expected.Profile!.LastName, expected.Profile.City, expected.Profile.State));
+            (view.PreviousLastName, view.PreviousCity, view.PreviousState)
+                .ShouldBe((expected.PreviousProfile!.LastName, expected.PreviousProfile.City, expected.PreviousProfile.State));
+        }
+    }
+
+    [Fact]
+    public async Task a_store_written_before_the_profile_recency_columns_is_upgraded_and_shown_stale_until_rebuilt()
+    {
+        await using var own = await LtvTestApp.StartAsync();
+        string[] lines =
+        [
+            """{"type": "CUSTOMER", "verb": "NEW", "key": "old-store", "event_time": "2017-01-01T10:00:00Z", "last_name": "Before", "adr_city": "Aa", "adr_state": "AK"}""",
+            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "old-store", "event_time": "2017-02-01T10:00:00Z", "last_name": "After", "adr_city": "Bb", "adr_state": "AL"}""",
+        ];
+        await own.IngestLinesAsync([lines[0]]);
+        var customers = own.Get<ProjectionCatalog>().Inline.OfType<CustomerLifetimeProjection>().Single().Tables.CustomersTable;
+        await using (var downgrade = own.Database.DataSource.CreateCommand($"""
+            alter table {customers} drop column profile_time, drop column profile_is_update,
+                drop column previous_profile_time, drop column previous_profile_is_update;
+            update {own.Schema}.projection_progress set version = 1 where name = '{CustomerLifetimeProjection.ProjectionName}';
+            """))
+        {
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await own.Get<ProjectionCatalog>().EnsureAsync(Host.Composition.ServiceCollectionExtensions.IngestionScripts, default);
+        await own.IngestLinesAsync([lines[1]]);
+        var stale = (await own.Get<ProjectionCatalog>().StatusAsync(default)).Projections.Single(p => p.Name == CustomerLifetimeProjection.ProjectionName);
+        await own.Get<ProjectionCatalog>().RebuildStaleAsync(default);
+        var rebuilt = await own.Get<CustomerQuery>().ExecuteAsync("old-store", default);
+
+        stale.Version.ShouldBe(1);
+        stale.CodeVersion.ShouldBe(2);
+        (rebuilt!.LastName, rebuilt.PreviousLastName).ShouldBe(("After", "Before"));
+    }
 }

@@ -31,6 +31,12 @@ public sealed record CustomerFiguresTables(SchemaName Schema, string Customers, 
             previous_last_name text,
             previous_city      text,
             previous_state     text,
+            -- The recency of the current and previous profile (CustomerProfile.CompareRecency), so that a slice's
+            -- CUSTOMER events are merged with them instead of reading the customer's older events again.
+            profile_time               timestamptz,
+            profile_is_update          boolean,
+            previous_profile_time      timestamptz,
+            previous_profile_is_update boolean,
             has_customer_event boolean     not null default false,
             visits             integer     not null default 0,
             images             integer     not null default 0,
@@ -42,6 +48,21 @@ public sealed record CustomerFiguresTables(SchemaName Schema, string Customers, 
             last_week          integer generated always as ({Schema}.ltv_week_index(last_event_time)) stored
             {ExtraCustomerColumns}
         ) with (fillfactor = 80);
+
+        -- Stores created before the profile recency columns: the rows stay as they were (the projection's version
+        -- tells that they are stale until `ltv rebuild` refills them), and new slices can be applied.
+        -- Checked first: alter table locks the table even when it has nothing to add, and this runs at every start.
+        do $$
+        begin
+            if not exists (select from pg_attribute where attrelid = '{CustomersTable}'::regclass and attname = 'profile_time' and not attisdropped) then
+                alter table {CustomersTable}
+                    add column profile_time timestamptz,
+                    add column profile_is_update boolean,
+                    add column previous_profile_time timestamptz,
+                    add column previous_profile_is_update boolean;
+            end if;
+        end
+        $$;
 
         -- An order's current amount: the one from its event with the latest event_time, UPDATE beating NEW on a tie.
         create table if not exists {OrdersTable}

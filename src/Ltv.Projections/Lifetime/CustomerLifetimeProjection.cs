@@ -32,7 +32,8 @@ public sealed class CustomerLifetimeProjection : IRebuildableProjection
 
     public IRebuildableProjection WithTableSuffix(string suffix) => new CustomerLifetimeProjection(_schema, suffix);
 
-    public int Version => 1;
+    // 2: the customer rows keep their profiles' recency (CustomerFiguresTables); rows written by 1 lack it.
+    public int Version => 2;
 
     public Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
         ProjectionSql.ExecuteAsync(connection, transaction, Tables.CreateSql, range: null, ct);
