@@ -20,25 +20,26 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
     private readonly AppendSql _sql = new(schema);
 
     public async Task<AppendResult> AppendAsync(
-        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CommitDurability durability, CancellationToken ct)
     {
         try
         {
-            return await AppendOnceAsync(connection, events, lockFirst: false, also, ct);
+            return await AppendOnceAsync(connection, events, lockFirst: false, also, durability, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == AppendSql.IdentityConstraint)
         {
             // A concurrent appender committed one of these identities after our lookup: append again, this time
             // looking identities up only once the streams are locked, which cannot meet that race.
-            return await AppendOnceAsync(connection, events, lockFirst: true, also, ct);
+            return await AppendOnceAsync(connection, events, lockFirst: true, also, durability, ct);
         }
     }
 
     private async Task<AppendResult> AppendOnceAsync(
-        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, bool lockFirst, AlsoInTransaction? also, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, bool lockFirst, AlsoInTransaction? also,
+        CommitDurability durability, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Execute(connection, transaction, _sql.CreateStaging, ct);
+        await Execute(connection, transaction, durability == CommitDurability.Deferred ? AppendSql.DeferFlush + _sql.CreateStaging : _sql.CreateStaging, ct);
         await CopyToStaging(connection, events, ct);
         if (lockFirst)
         {
