@@ -50,21 +50,13 @@ public sealed class PostgresEventStore
         AppendAsync(events, also: null, ct);
 
     /// <summary>Appends a batch atomically, running <paramref name="also"/> in the same transaction.</summary>
-    public Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct) =>
-        AppendAsync(events, also, CommitDurability.Immediate, ct);
-
-    /// <summary>
-    /// Appends a batch atomically, running <paramref name="also"/> in the same transaction, and commits as
-    /// <paramref name="durability"/> says.
-    /// </summary>
-    public Task<AppendResult> AppendAsync(
-        IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CommitDurability durability, CancellationToken ct)
+    public Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
         return PostgresErrors.Translate(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(ct);
-            return await _appender.AppendAsync(connection, events, NotifyingThen(also), durability, ct);
+            return await _appender.AppendAsync(connection, events, NotifyingThen(also), ct);
         });
     }
 

@@ -115,22 +115,4 @@ public sealed class AppendTests(StoreFixture fixture) : IClassFixture<StoreFixtu
         stored.Select(e => e.StreamVersion).ShouldBe(Enumerable.Range(1, stored.Count));
         results.Sum(r => r.AppendedCount).ShouldBe(stored.Count);
     }
-
-    [Theory]
-    [InlineData(CommitDurability.Immediate, "on")]
-    [InlineData(CommitDurability.Deferred, "off")]
-    public async Task an_append_commits_with_the_durability_it_is_given_and_stores_its_events_either_way(CommitDurability durability, string synchronousCommit)
-    {
-        var stream = NewStream();
-        string? setting = null;
-
-        await fixture.Store.AppendAsync([Event(stream, "a"), Event(stream, "b")], async (connection, transaction, _, ct) =>
-        {
-            await using var command = new Npgsql.NpgsqlCommand("show synchronous_commit", connection, transaction);
-            setting = (string?)await command.ExecuteScalarAsync(ct);
-        }, durability, default);
-
-        setting.ShouldBe(synchronousCommit);
-        (await fixture.Store.ReadStreamAsync(stream, default)).Select(e => e.DedupeKey).ShouldBe(["a", "b"]);
-    }
 }

@@ -17,9 +17,6 @@ internal sealed class AppendSql(SchemaName schema)
     /// <summary>The name of the unique constraint that makes a repeated identity a duplicate.</summary>
     public const string IdentityConstraint = "events_identity";
 
-    /// <summary>Prefixed to <see cref="CreateStaging"/> for <see cref="CommitDurability.Deferred"/>.</summary>
-    public const string DeferFlush = "set local synchronous_commit = off;\n";
-
     public string CreateStaging { get; } = """
         set local jit = off;
         set local enable_seqscan = off;

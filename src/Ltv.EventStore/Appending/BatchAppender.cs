@@ -20,26 +20,25 @@ internal sealed class BatchAppender(SchemaName schema, IReadOnlyList<IProjection
     private readonly AppendSql _sql = new(schema);
 
     public async Task<AppendResult> AppendAsync(
-        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CommitDurability durability, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, AlsoInTransaction? also, CancellationToken ct)
     {
         try
         {
-            return await AppendOnceAsync(connection, events, lockFirst: false, also, durability, ct);
+            return await AppendOnceAsync(connection, events, lockFirst: false, also, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == AppendSql.IdentityConstraint)
         {
             // A concurrent appender committed one of these identities after our lookup: append again, this time
             // looking identities up only once the streams are locked, which cannot meet that race.
-            return await AppendOnceAsync(connection, events, lockFirst: true, also, durability, ct);
+            return await AppendOnceAsync(connection, events, lockFirst: true, also, ct);
         }
     }
 
     private async Task<AppendResult> AppendOnceAsync(
-        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, bool lockFirst, AlsoInTransaction? also,
-        CommitDurability durability, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<NewEvent> events, bool lockFirst, AlsoInTransaction? also, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Execute(connection, transaction, durability == CommitDurability.Deferred ? AppendSql.DeferFlush + _sql.CreateStaging : _sql.CreateStaging, ct);
+        await Execute(connection, transaction, _sql.CreateStaging, ct);
         await CopyToStaging(connection, events, ct);
         if (lockFirst)
         {

@@ -124,13 +124,6 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
         }
     }
 
-    /// <remarks>
-    /// Deferred durability: a batch's commit does not wait for its own flush to disk; the run's end
-    /// (<see cref="IngestRunStore.FinishAsync"/>, an ordinary commit, whose flush covers every commit before it) waits
-    /// once for all of them, as the baseline's single COPY does. Only a crash of the server before that can lose
-    /// batches, and with them their counts in the run record, which are written in the same transactions; the run
-    /// then never reports success, and ingesting the input again appends what was lost and finds the rest duplicates.
-    /// </remarks>
     private async Task CommitAsync(long runId, PendingBatch batch, CancellationToken ct)
     {
         await store.AppendAsync(batch.Events, async (connection, transaction, result, token) =>
@@ -147,7 +140,7 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
             var counts = new BatchCounts(
                 batch.Read, result.AppendedCount, result.DuplicateCount, rejections.Count - batch.Rejections.Count, batch.Rejections.Count);
             await runs.RecordBatchAsync(connection, transaction, runId, counts, rejections, token);
-        }, CommitDurability.Deferred, ct);
+        }, ct);
     }
 
     /// <summary>Best effort: the run's committed batches stay; the record says why it ended early.</summary>
