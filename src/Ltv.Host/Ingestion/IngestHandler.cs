@@ -163,4 +163,4 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
 /// <summary>Ingest tuning.</summary>
 /// <param name="BatchSize">Records per append transaction.</param>
 /// <param name="Writers">Append transactions running side by side, each on its own share of the streams.</param>
-public sealed record IngestSettings(int BatchSize = 5000, int Writers = 2);
+public sealed record IngestSettings(int BatchSize = 5000, int Writers = 3);
