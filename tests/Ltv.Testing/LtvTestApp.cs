@@ -19,14 +19,14 @@ public sealed class LtvTestApp : IAsyncLifetime, IAsyncDisposable
     private ServiceProvider? _services;
 
     // As the product's default; a single public constructor keeps the class usable as an xunit fixture.
-    private int _ingestWriters = 3;
+    private int _ingestWriters = IngestSettings.DefaultWriters;
 
     public SchemaName Schema { get; } = SchemaName.Default;
 
     public TestDatabase Database => _database;
 
     /// <summary>An app owned by one test rather than by a class fixture (for tests that compare two stores).</summary>
-    public static async Task<LtvTestApp> StartAsync(int ingestWriters = 3)
+    public static async Task<LtvTestApp> StartAsync(int ingestWriters = IngestSettings.DefaultWriters)
     {
         var app = new LtvTestApp { _ingestWriters = ingestWriters };
         await app.InitializeAsync();

@@ -1,5 +1,6 @@
 using Ltv.Domain.Lifetime;
 using Ltv.EventStore.Schema;
+using Ltv.Host.Ingestion;
 
 namespace Ltv.Host.Composition;
 
@@ -9,7 +10,7 @@ namespace Ltv.Host.Composition;
 /// <param name="BatchSize">Records per ingest transaction.</param>
 /// <param name="AutoRebuild">Rebuild a read model whose stored version differs from the code's before running a command (LTV_AUTO_REBUILD=true).</param>
 /// <param name="IngestWriters">Append transactions an ingest runs side by side (LTV_INGEST_WRITERS, 1 to 8).</param>
-public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false, int IngestWriters = 3)
+public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false, int IngestWriters = IngestSettings.DefaultWriters)
 {
     public static LtvOptions FromEnvironment(Func<string, string?> environment)
     {
@@ -20,7 +21,7 @@ public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSiz
             : Timeframe.Dataset;
         var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
         var autoRebuild = environment("LTV_AUTO_REBUILD") is { Length: > 0 } a && bool.TryParse(a, out var on) && on;
-        var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : 3;
+        var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : IngestSettings.DefaultWriters;
         return new LtvOptions(schema, new LtvSettings(timeframe, lifespan), AutoRebuild: autoRebuild, IngestWriters: writers);
     }
 

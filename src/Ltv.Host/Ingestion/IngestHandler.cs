@@ -163,4 +163,8 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
 /// <summary>Ingest tuning.</summary>
 /// <param name="BatchSize">Records per append transaction.</param>
 /// <param name="Writers">Append transactions running side by side, each on its own share of the streams.</param>
-public sealed record IngestSettings(int BatchSize = 5000, int Writers = 3);
+public sealed record IngestSettings(int BatchSize = 5000, int Writers = IngestSettings.DefaultWriters)
+{
+    /// <summary>Three: on two cores a third writer works while the others wait for a commit or for the reader (docs/PERFORMANCE.md).</summary>
+    public const int DefaultWriters = 3;
+}

@@ -12,9 +12,10 @@ namespace Ltv.Projections.Lifetime;
 /// Performance (docs/PERFORMANCE.md): one statement per slice, which reads the slice once and writes each
 /// customer row and each order row once, updating found rows in place (by row id) and inserting the others.
 /// Order figures are deltas (a new order adds one, an amended amount adds the difference), and a slice's CUSTOMER
-/// events are merged with the two profiles the row keeps, so nothing re-reads a customer's orders or older events. Plans must not depend on statistics, which trail a log growing by thousands of rows per
-/// second: every lookup of stored rows is a lateral join on a key (an index probe), the per-customer parts are
-/// combined by grouping rather than joined, and sequential scans are off (ProjectionSql does that for every slice).
+/// events are merged with the two profiles the row keeps, so nothing re-reads a customer's orders or older events.
+/// Plans must not depend on statistics, which trail a log growing by thousands of rows per second: every lookup
+/// of stored rows is a lateral join on a key (an index probe), the per-customer parts are combined by grouping
+/// rather than joined, and sequential scans are off (ProjectionSql does that for every slice).
 /// </remarks>
 public static class CustomerFiguresSql
 {
