@@ -10,6 +10,9 @@ internal static class Problems
 
     public const string TooDeep = "the value is nested deeper than 64 levels";
 
+    /// <summary>An object too large for a record that wraps the events' array (<c>{"events":[...]}</c>) has more members after it.</summary>
+    public const string WrapperNotAlone = "an object that wraps an array of events must have no other member";
+
     private const string RestNotRead = " — the rest of the input was not read";
 
     private const string InvalidLiteral = "' is an invalid JSON literal. Expected the literal ";

@@ -10,19 +10,22 @@ internal sealed class RecordScanner
 {
     private const int MaxNesting = 64;
 
-    // Slack for the enclosing array and one level more, so that our own limit is the one that trips.
-    private static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true, MaxDepth = MaxNesting + 2 };
+    // Slack for the enclosing array (and an object wrapping it) and one level more, so that our own limit is the one that trips.
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowMultipleValues = true, MaxDepth = MaxNesting + 3 };
 
     private readonly InputWindow _window;
     private readonly RawReaderOptions _options;
     private readonly RecordSink _sink;
     private readonly FailureLocator _locate;
     private readonly LineMode _lineMode;
+    private readonly WrapperShape _shape = new();
     private JsonReaderState _state;
     private long _resume;
     private long _recordStart = -1;
     private int _recordDepth;
     private bool _inArray;
+    private bool _inWrapper;
+    private bool _wrapperClosing;
     private RejectedText? _rejection;
 
     public RecordScanner(InputWindow window, RawReaderOptions options)
@@ -85,6 +88,11 @@ internal sealed class RecordScanner
             return true;
         }
 
+        if (_recordStart >= 0 && _shape.StreamsOn && _window.End - _recordStart > _options.MaxRecordBytes)
+        {
+            ReadOnAsWrapper();
+        }
+
         long pending = _recordStart >= 0 ? _recordStart : _locate.NextValueStart(_resume, _inArray);
         ReadFailure? stop = _window.IsCorrupt ? _locate.CorruptCompression(pending)
             : _window.End - pending > _options.MaxRecordBytes ? _locate.TooLarge(pending)
@@ -100,8 +108,10 @@ internal sealed class RecordScanner
     private ReadFailure? OnToken(ref Utf8JsonReader reader)
     {
         JsonTokenType type = reader.TokenType;
+        long tokenStart = _resume + reader.TokenStartIndex;
         if (_recordStart >= 0)
         {
+            _shape.Observe(type, reader.CurrentDepth, tokenStart, _resume + reader.BytesConsumed);
             if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
                 return reader.CurrentDepth == _recordDepth ? Complete(_resume + reader.BytesConsumed) : null;
@@ -109,11 +119,15 @@ internal sealed class RecordScanner
 
             bool opens = type is JsonTokenType.StartObject or JsonTokenType.StartArray;
             return opens && reader.CurrentDepth - _recordDepth >= MaxNesting
-                ? _locate.Syntax(_recordStart, _resume + reader.TokenStartIndex, Problems.TooDeep)
+                ? _locate.Syntax(_recordStart, tokenStart, Problems.TooDeep)
                 : null;
         }
 
-        long tokenStart = _resume + reader.TokenStartIndex;
+        if (_wrapperClosing)
+        {
+            return CloseWrapper(type, tokenStart, _resume + reader.BytesConsumed);
+        }
+
         if (type == JsonTokenType.StartArray && !_inArray)
         {
             _inArray = true;
@@ -123,9 +137,14 @@ internal sealed class RecordScanner
 
         if (type == JsonTokenType.EndArray)
         {
-            // Outside a record only the top-level array can close.
+            // Outside a record only the top-level array can close, or a wrapped one; then its object must close.
             _inArray = false;
-            _lineMode.ValueEnds(_resume + reader.BytesConsumed);
+            _wrapperClosing = _inWrapper;
+            if (!_inWrapper)
+            {
+                _lineMode.ValueEnds(_resume + reader.BytesConsumed);
+            }
+
             return null;
         }
 
@@ -136,6 +155,7 @@ internal sealed class RecordScanner
 
         _recordStart = tokenStart;
         _recordDepth = reader.CurrentDepth;
+        _shape.Begin(type == JsonTokenType.StartObject && !_inArray, reader.CurrentDepth);
         return type is JsonTokenType.StartObject or JsonTokenType.StartArray ? null : Complete(_resume + reader.BytesConsumed);
     }
 
@@ -143,6 +163,15 @@ internal sealed class RecordScanner
     {
         long start = _recordStart;
         _recordStart = -1;
+        bool isWrapper = _shape.IsWrapper;
+        _shape.End();
+        if (isWrapper)
+        {
+            AddWrappedElements();
+            _lineMode.ValueEnds(end);
+            return null;
+        }
+
         if (end - start > _options.MaxRecordBytes)
         {
             return _locate.TooLarge(start);
@@ -154,6 +183,49 @@ internal sealed class RecordScanner
             _lineMode.ValueEnds(end);
         }
 
+        return null;
+    }
+
+    /// <summary>The object being read turned out too large for a record while it still has a wrapper's shape: its
+    /// elements so far become records, and the rest of its array is read one element at a time.</summary>
+    private void ReadOnAsWrapper()
+    {
+        AddWrappedElements();
+        _inWrapper = true;
+        _inArray = _shape.InArray;
+        _wrapperClosing = !_shape.InArray;
+        _recordStart = _shape.ElementStart;
+        _recordDepth = _shape.ElementDepth;
+        _shape.End();
+    }
+
+    private void AddWrappedElements()
+    {
+        foreach (var (start, end) in _shape.Elements)
+        {
+            if (end - start <= _options.MaxRecordBytes)
+            {
+                _sink.Value(start, end);
+                continue;
+            }
+
+            // The wrapper as a whole was read before its size was checked: an element over the limit keeps a sample.
+            long sampleEnd = Math.Min(end, start + _options.MaxFatalTextBytes);
+            string problem = Problems.Malformed(_locate.TooLarge(start), _window.Lines.LineOf(start), _options.MaxRecordBytes);
+            _sink.Rejected(RawRecordKind.Malformed, start, _window.Bytes(start, sampleEnd).ToArray(), problem);
+        }
+    }
+
+    /// <summary>After the array of a wrapper read one element at a time, only the end of its object may come.</summary>
+    private ReadFailure? CloseWrapper(JsonTokenType type, long tokenStart, long tokenEnd)
+    {
+        _wrapperClosing = _inWrapper = false;
+        if (type != JsonTokenType.EndObject)
+        {
+            return _locate.Syntax(tokenStart, tokenStart, Problems.WrapperNotAlone);
+        }
+
+        _lineMode.ValueEnds(tokenEnd);
         return null;
     }
 

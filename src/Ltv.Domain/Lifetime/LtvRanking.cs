@@ -2,7 +2,10 @@ using Ltv.Domain.Customers;
 
 namespace Ltv.Domain.Lifetime;
 
-/// <summary>One customer's line in the ranking. Ltv is rounded to 2 decimals; revenue is exact.</summary>
+/// <summary>
+/// One customer's line in the ranking. Ltv is rounded to 2 decimals; revenue is exact. A null LastName means either
+/// no CUSTOMER event yet or one without a last name; <see cref="HasCustomerEvent"/> tells which.
+/// </summary>
 public sealed record LtvResult(
     CustomerId CustomerId,
     string? LastName,
@@ -10,7 +13,8 @@ public sealed record LtvResult(
     int Orders,
     decimal Revenue,
     int Weeks,
-    decimal Ltv);
+    decimal Ltv,
+    bool HasCustomerEvent);
 
 /// <summary>
 /// The top customers by Simple LTV, computed straight from customer states. This is the reference the
@@ -62,7 +66,8 @@ public static class LtvRanking
                     s.Customer.OrderCount,
                     s.Revenue,
                     s.Weeks,
-                    SimpleLtv.RoundForDisplay(s.ExactLtv))),
+                    SimpleLtv.RoundForDisplay(s.ExactLtv),
+                    s.Customer.HasCustomerEvent)),
         ];
     }
 

@@ -11,11 +11,20 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    public static Option<OutputFormat> Format() => new("--format")
+    /// <summary><c>--format</c>, limited to the formats a command can print (all three unless it says otherwise).</summary>
+    public static Option<OutputFormat> Format(params OutputFormat[] allowed)
     {
-        Description = "Output format: table, csv or json.",
-        DefaultValueFactory = _ => OutputFormat.Table,
-    };
+        var formats = allowed.Length == 0 ? [OutputFormat.Table, OutputFormat.Csv, OutputFormat.Json] : allowed;
+        var names = formats.Select(f => (Name: f.ToString().ToLowerInvariant(), Value: f)).ToArray();
+        var alternatives = CliValues.Alternatives([.. names.Select(n => n.Name)]);
+        return new Option<OutputFormat>("--format")
+        {
+            Description = $"Output format: {alternatives}.",
+            HelpName = string.Join('|', names.Select(n => n.Name)),
+            DefaultValueFactory = _ => OutputFormat.Table,
+            CustomParser = r => CliValues.Choice(r, "--format", names),
+        };
+    }
 
     public static Option<FileInfo?> Out() => new("--out")
     {
@@ -23,18 +32,16 @@ public static class CommonOptions
     };
 
     /// <summary><c>--limit N</c>: at most N rows. Refused below 0 here, rather than by the database as a failed query.</summary>
-    public static Option<int> Limit(string description, int defaultValue)
+    public static Option<int> Limit(string description, int defaultValue) => new("--limit")
     {
-        var limit = new Option<int>("--limit") { Description = description, DefaultValueFactory = _ => defaultValue };
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--limit must be 0 or more.");
-            }
-        });
-        return limit;
-    }
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = r => CliValues.WholeNumber(r, "--limit", 0, int.MaxValue),
+    };
+
+    /// <summary>A count of rows to show, such as <c>top X</c>; <paramref name="name"/> is how messages call it.</summary>
+    public static int Count(System.CommandLine.Parsing.ArgumentResult result, string name) =>
+        CliValues.WholeNumber(result, name, 0, int.MaxValue);
 }
 
 /// <summary>How results are printed.</summary>

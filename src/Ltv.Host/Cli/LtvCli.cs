@@ -54,8 +54,15 @@ public static class LtvCli
         try
         {
             // Signals are ours (TerminationSignals), so that a command always finishes its own clean-up.
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"ltv: {UsageErrors.Describe(parse)}");
+                return UsageErrors.ExitCode;
+            }
+
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-            var exitCode = await root.Parse(args).InvokeAsync(configuration, signals.Token);
+            var exitCode = await parse.InvokeAsync(configuration, signals.Token);
             return signals.ExitCode ?? exitCode;
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)

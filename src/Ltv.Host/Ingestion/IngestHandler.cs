@@ -75,19 +75,22 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
             {
                 var source = sources[index];
                 var open = new WriterBatches(writers.Length);
+                var content = new SourceContent();
                 await foreach (var record in RawEventReader.ReadAsync(source.Content, options: null, ct))
                 {
                     RecordClassifier.Classify(record, source.Name, runId, open);
-                    if (record.Kind == RawRecordKind.Fatal)
-                    {
-                        problems.Add($"{source.Name}: {record.Problem}");
-                    }
+                    content.Add(record);
 
                     if (open.ReadIn(open.LastWriter) >= settings.BatchSize)
                     {
                         read += open.ReadIn(open.LastWriter);
                         await SendAsync(open, open.LastWriter, new IngestProgress(index, source.Name, Position(source), source.Length, read));
                     }
+                }
+
+                if (content.Problem is { } problem)
+                {
+                    problems.Add($"{source.Name}: {problem}");
                 }
 
                 // The rest of the source; an empty batch when nothing is left, so that the end of the source is reported.

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 
 namespace Ltv.Host.Ingestion;
 
-/// <summary>The ingest_runs and rejected_events tables.</summary>
+/// <summary>The ingest_runs, ingest_run_reasons and rejected_events tables.</summary>
 public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schema)
 {
     private const string EmptyJsonObject = "{}";
@@ -48,21 +48,64 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
             return;
         }
 
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.rejected_events (run_id, source, record_index, byte_offset, reason, detail, raw) from stdin (format binary)", ct);
-        foreach (var r in rejections)
+        await CountReasonsAsync(connection, transaction, runId, rejections, ct);
+        await StoreRejectionsAsync(connection, transaction, runId, rejections, ct);
+    }
+
+    /// <summary>The run's rejections per reason, for its summary: counted even where the rejection itself was stored before.</summary>
+    private async Task CountReasonsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyList<Rejection> rejections, CancellationToken ct)
+    {
+        var byReason = rejections.Where(r => r.Reason != RejectionReasons.ConflictingDuplicate).CountBy(r => r.Reason).ToList();
+        if (byReason.Count == 0)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(runId, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(r.Source, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(r.Index, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(r.ByteOffset, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(r.Reason, NpgsqlDbType.Text, ct);
-            await writer.WriteNullableAsync(r.Detail, NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(r.Raw, NpgsqlDbType.Bytea, ct);
+            return;
         }
 
-        await writer.CompleteAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"""
+            insert into {schema}.ingest_run_reasons (run_id, reason, count)
+            select @run, reason, count from unnest(@reasons, @counts) as t(reason, count)
+            on conflict (run_id, reason) do update set count = ingest_run_reasons.count + excluded.count
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("reasons", byReason.Select(r => r.Key).ToArray());
+        command.Parameters.AddWithValue("counts", byReason.Select(r => (long)r.Value).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores each rejection once, whatever run meets it again: the unique fingerprint of its reason and bytes is the
+    /// arbiter, so re-ingesting a file, or two ingests of it at once, add no second copy (DESIGN.md, "Bad input").
+    /// </summary>
+    private async Task StoreRejectionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyList<Rejection> rejections, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            insert into {schema}.rejected_events (run_id, source, record_index, byte_offset, reason, detail, raw, fingerprint)
+            select @run, source, record_index, byte_offset, reason, detail, raw, fingerprint
+            from unnest(@sources, @indexes, @offsets, @reasons, @details, @raws, @fingerprints)
+                 with ordinality as t(source, record_index, byte_offset, reason, detail, raw, fingerprint, n)
+            order by n
+            on conflict (fingerprint) do nothing
+            """,
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("sources", rejections.Select(r => r.Source).ToArray());
+        command.Parameters.AddWithValue("indexes", rejections.Select(r => r.Index).ToArray());
+        command.Parameters.AddWithValue("offsets", rejections.Select(r => r.ByteOffset).ToArray());
+        command.Parameters.AddWithValue("reasons", rejections.Select(r => r.Reason).ToArray());
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("details", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            TypedValue = [.. rejections.Select(r => r.Detail)],
+        });
+        command.Parameters.AddWithValue("raws", rejections.Select(r => r.Raw).ToArray());
+        command.Parameters.AddWithValue("fingerprints", rejections.Select(r => RejectionFingerprint.Of(r.Reason, r.Raw)).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public Task FinishAsync(long runId, string status, string? message, CancellationToken ct) =>
@@ -85,10 +128,8 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
         {
             await using var command = dataSource.CreateCommand($"""
                 select r.id, r.status, r.read, r.accepted, r.duplicates, r.conflicting, r.rejected, r.message,
-                       coalesce((select jsonb_object_agg(reason, n) from (
-                                    select reason, count(*) as n from {schema}.rejected_events x
-                                    where x.run_id = r.id and x.reason <> '{RejectionReasons.ConflictingDuplicate}'
-                                    group by reason) g), '{EmptyJsonObject}')::text
+                       coalesce((select jsonb_object_agg(reason, count) from {schema}.ingest_run_reasons x where x.run_id = r.id),
+                                '{EmptyJsonObject}')::text
                 from {schema}.ingest_runs r
                 where @id is null or r.id = @id
                 order by r.id desc

@@ -30,7 +30,7 @@ public sealed class TopCustomersQuery(NpgsqlDataSource dataSource, SchemaName sc
             var orderBy = settings.Timeframe == Timeframe.Dataset ? "revenue desc, customer_id" : "weekly_value desc, customer_id";
             await using var command = new NpgsqlCommand(
                 $"""
-                select customer_id, last_name, visits, orders, revenue, last_week - first_week + 1
+                select customer_id, last_name, visits, orders, revenue, last_week - first_week + 1, has_customer_event
                 from {_ranking.Tables.CustomersTable}
                 order by {orderBy}
                 limit @x
@@ -51,7 +51,8 @@ public sealed class TopCustomersQuery(NpgsqlDataSource dataSource, SchemaName sc
                         reader.GetInt32(3),
                         revenue,
                         weeks,
-                        SimpleLtv.RoundForDisplay(SimpleLtv.Calculate(revenue, weeks, settings.LifespanYears))));
+                        SimpleLtv.RoundForDisplay(SimpleLtv.Calculate(revenue, weeks, settings.LifespanYears)),
+                        reader.GetBoolean(6)));
                 }
             }
 

@@ -19,6 +19,8 @@ public sealed class ChunkingTests
         "hello\nworld\n",
         "{\"n\":1},\n{\"n\":2}\n",
         "{\"s\":\"a\\\"b\\\\\"}\n{\"n\":-0.5e-3}\n",
+        "{\"events\": [{\"n\":1}, {\"n\":[2,{\"m\":3}]}]}\n{\"events\":[]}\n{\"n\":4}",
+        "{\"events\": [{\"n\":1}], \"count\": 1}\n{\"n\":2}",
     ];
 
     [Theory]

@@ -21,8 +21,8 @@ public sealed class LtvRankingTests
 
         top.ShouldBe(
         [
-            new LtvResult(Alice, "Smith", Visits: 1, Orders: 1, Revenue: 100m, Weeks: 2, Ltv: 26000m),
-            new LtvResult(Bob, null, Visits: 1, Orders: 1, Revenue: 50m, Weeks: 2, Ltv: 13000m),
+            new LtvResult(Alice, "Smith", Visits: 1, Orders: 1, Revenue: 100m, Weeks: 2, Ltv: 26000m, HasCustomerEvent: true),
+            new LtvResult(Bob, null, Visits: 1, Orders: 1, Revenue: 50m, Weeks: 2, Ltv: 13000m, HasCustomerEvent: false),
         ]);
     }
 
@@ -81,7 +81,7 @@ public sealed class LtvRankingTests
     {
         LtvResult only = LtvRanking.Top([Customer(Alice, Registered("2017-01-01T00:00:00Z"), Visit("2017-01-02T00:00:00Z"))], LtvSettings.Default, 1).Single();
 
-        only.ShouldBe(new LtvResult(Alice, "Smith", 1, 0, 0m, 1, 0m));
+        only.ShouldBe(new LtvResult(Alice, "Smith", 1, 0, 0m, 1, 0m, HasCustomerEvent: true));
     }
 
     [Fact]

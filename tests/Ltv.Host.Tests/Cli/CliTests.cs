@@ -136,7 +136,7 @@ public sealed class CliTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         var result = await Ltv().RunAsync("top", "3", "--lifespan", "0");
 
         result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("--lifespan must be more than 0");
+        result.Error.ShouldContain("--lifespan must be a number of years more than 0 and at most 1000, not '0'");
         result.Error.ShouldNotContain("   at ");
     }
 

@@ -21,6 +21,8 @@ public static class CorpusCases
     /// Corrupt deflate data decodes into garbage until the decompressor notices; how much depends on zlib. Only the
     /// message is pinned, and that no garbage was accepted (see the test).
     /// </summary>
+    private const string NotJson = "not JSON: no JSON value could be read in it";
+
     public static CorpusCase Corrupt { get; } =
         new("corrupt-gzip.ndjson.gz", -1, -1, 0, 0, None, Fatal: "the gzip data is corrupt after byte");
 
@@ -74,13 +76,14 @@ public static class CorpusCases
         // Nothing, or nothing that is JSON: NDJSON lines, each rejected.
         new("empty.json", 0, 0, 0, 0, None),
         new("whitespace-only.ndjson", 0, 0, 0, 0, None),
-        new("not-json.csv", 3, 0, 0, 0, new Dictionary<string, long> { [R.InvalidJson] = 3 }),
-        new("not-json.png", 4, 0, 0, 0, new Dictionary<string, long> { [R.InvalidJson] = 4 }), // split where the bytes hold line feeds
 
         // A gzip file cut short ends where its data ends: the cut line is rejected (see docs/RELIABILITY.md).
         new("truncated-gzip.ndjson.gz", 972, 971, 0, 0, One(R.InvalidJson)),
 
         // Fatal: what came before is kept, the rest is one rejection, exit 1 with one line.
+        // Not one JSON value in the file: an error (issue 17), though its lines are stored as rejections all the same.
+        new("not-json.csv", 3, 0, 0, 0, new Dictionary<string, long> { [R.InvalidJson] = 3 }, Fatal: NotJson),
+        new("not-json.png", 4, 0, 0, 0, new Dictionary<string, long> { [R.InvalidJson] = 4 }, Fatal: NotJson), // split where the bytes hold line feeds
         new("array-stops-mid-object.json", 2, 1, 0, 0, One(R.InvalidJson), Fatal: "invalid JSON at byte 176 (line 2)"),
         new("pretty-printed-broken.json", 2, 1, 0, 0, One(R.InvalidJson), Fatal: "invalid JSON at byte 187 (line 12)"),
         new("deep-nesting-in-array.json", 2, 1, 0, 0, One(R.InvalidJson), Fatal: "nested deeper than 64 levels"),

@@ -69,7 +69,7 @@ public sealed class InjectionTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         var result = await new LtvProcess(app.Database.ConnectionString).RunAsync(args);
 
         result.ExitCode.ShouldBe(1);
-        result.Error.ShouldContain("Cannot parse argument");
+        result.Error.ShouldContain(" must be a whole number from ");
         result.Error.ShouldNotContain("   at ");
     }
 

@@ -13,7 +13,7 @@ public sealed record StoreSnapshot(
     IReadOnlyDictionary<string, IReadOnlyList<string>> ReadModels, IReadOnlyList<string> Events, IReadOnlyList<string> Rejected)
 {
     // The store's own tables; every other table of the schema is a read model.
-    private static readonly string[] StoreTables = ["events", "streams", "ingest_runs", "rejected_events", "projection_progress", "schema_migrations"];
+    private static readonly string[] StoreTables = ["events", "streams", "ingest_runs", "ingest_run_reasons", "rejected_events", "projection_progress", "schema_migrations"];
 
     public static async Task<StoreSnapshot> TakeAsync(NpgsqlDataSource dataSource, string schema)
     {
@@ -51,7 +51,8 @@ public sealed record StoreSnapshot(
 
     /// <summary>
     /// The store's own invariants: stream versions are 1..n without gaps and match the streams table, every run's
-    /// read = accepted + duplicates + rejected, and the runs' accepted add up to the events stored.
+    /// read = accepted + duplicates + rejected, its rejections per reason add up to its rejected, and the runs'
+    /// accepted add up to the events stored.
     /// </summary>
     public static async Task ShouldBeConsistentAsync(NpgsqlDataSource dataSource, string schema, string because)
     {
@@ -64,6 +65,9 @@ public sealed record StoreSnapshot(
             where s.version <> (select count(*) from "{schema}".events e where e.stream_id = s.stream_id)
             union all
             select 'counters of run ' || id from "{schema}".ingest_runs where read <> accepted + duplicates + rejected
+            union all
+            select 'reasons of run ' || id from "{schema}".ingest_runs r
+            where rejected <> (select coalesce(sum(count), 0) from "{schema}".ingest_run_reasons x where x.run_id = r.id)
             union all
             select 'accepted ' || (select coalesce(sum(accepted), 0) from "{schema}".ingest_runs) || ' <> events ' || (select count(*) from "{schema}".events)
             where (select coalesce(sum(accepted), 0) from "{schema}".ingest_runs) <> (select count(*) from "{schema}".events)

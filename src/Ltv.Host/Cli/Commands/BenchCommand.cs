@@ -19,29 +19,21 @@ public static class BenchCommand
         {
             Description = "Customers in the generated input; events scale with it (about 8.4 per customer).",
             DefaultValueFactory = _ => BenchSettings.DefaultCustomers,
+            CustomParser = r => CliValues.WholeNumber(r, "--customers", 4, int.MaxValue),
         };
         var repetitions = new Option<int>("--repetitions")
         {
             Description = "How many times each timed phase runs; figures are medians.",
             DefaultValueFactory = _ => 3,
+            CustomParser = r => CliValues.WholeNumber(r, "--repetitions", 1, int.MaxValue),
         };
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("bench", "Measure ingest, rebuild and top-10 speed against binary COPY, on a temporary database.")
         {
             customers, repetitions, format,
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(customers) < 4 || parse.GetValue(repetitions) < 1)
-            {
-                throw new UserError("--customers must be at least 4 and --repetitions at least 1.");
-            }
-
-            if (parse.GetValue(format) == OutputFormat.Csv)
-            {
-                throw new UserError("ltv bench prints a table or JSON (--format table|json).");
-            }
-
             var settings = new BenchSettings(parse.GetValue(customers), parse.GetValue(repetitions));
             var connection = await ResolveAsync(parse.GetValue(CommonOptions.Connection), ct);
             var server = $"PostgreSQL {await ServerVersionAsync(connection.ConnectionString, ct)}, {connection.Description}";

@@ -14,8 +14,7 @@ public static class ClvFitCommand
     {
         var calibrationEnd = ClvArguments.CalibrationEnd();
         var unit = ClvArguments.Unit();
-        var format = new Option<OutputFormat>("--format") { Description = "Output format: table or json.", DefaultValueFactory = _ => OutputFormat.Table };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("fit", "Fit BG/NBD and Gamma-Gamma to the orders and print their parameters.") { calibrationEnd, unit, format };
         command.SetAction(async (parse, ct) =>
         {

@@ -14,14 +14,7 @@ public static class ClvTopCommand
 {
     public static Command Create()
     {
-        var x = new Argument<int>("x") { Description = "How many customers." };
-        x.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("X must be 0 or more.");
-            }
-        });
+        var x = new Argument<int>("x") { Description = "How many customers.", CustomParser = r => CommonOptions.Count(r, "X") };
         var horizon = ClvArguments.HorizonMonths();
         var discount = ClvArguments.Discount();
         var calibrationEnd = ClvArguments.CalibrationEnd();

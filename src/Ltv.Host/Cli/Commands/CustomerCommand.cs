@@ -13,7 +13,7 @@ public static class CustomerCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "The customer id." };
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("customer", "Show one customer: profile, lifetime figures and events.") { id, format };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,7 +56,7 @@ public static class CustomerCommand
     {
         var figures = new Table().HideHeaders().NoBorder().AddColumns("field", "value");
         figures.AddRow("Customer", Markup.Escape(v.CustomerId));
-        figures.AddRow("Last name", Markup.Escape(v.LastName ?? (v.HasCustomerEvent ? "" : "(unknown: no CUSTOMER event yet)")));
+        figures.AddRow("Last name", Markup.Escape(v.LastName ?? (v.HasCustomerEvent ? LastNames.NotGiven : LastNames.NoCustomerEvent)));
         figures.AddRow("City, state", Markup.Escape($"{v.City}, {v.State}"));
         if (v.PreviousLastName is not null || v.PreviousCity is not null || v.PreviousState is not null)
         {

@@ -17,7 +17,11 @@ public static class IngestCommand
             Description = "Event files: JSON arrays, NDJSON or concatenated objects, optionally gzip-compressed.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var top = new Option<int?>("--top") { Description = "Then print the top X customers by Simple LTV." };
+        var top = new Option<int?>("--top")
+        {
+            Description = "Then print the top X customers by Simple LTV.",
+            CustomParser = r => CommonOptions.Count(r, "--top"),
+        };
         var format = CommonOptions.Format();
         var command = new Command("ingest", "Ingest event files and print a summary.") { files, top, format };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(top), parse.GetValue(format), parse, ct));
@@ -26,6 +30,12 @@ public static class IngestCommand
 
     private static async Task<int> RunAsync(FileInfo[] files, int? top, OutputFormat format, ParseResult parse, CancellationToken ct)
     {
+        var folder = files.FirstOrDefault(f => Directory.Exists(f.FullName));
+        if (folder is not null)
+        {
+            throw new UserError($"{folder.FullName} is a directory, not a file: name the event files in it, for example {Path.Combine(folder.FullName, "*.json")}");
+        }
+
         var missing = files.FirstOrDefault(f => !f.Exists);
         if (missing is not null)
         {

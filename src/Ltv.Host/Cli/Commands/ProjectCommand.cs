@@ -12,6 +12,7 @@ public static class ProjectCommand
         {
             Description = "Seconds to wait for transactions still open elsewhere (they hold the log back).",
             DefaultValueFactory = _ => 60,
+            CustomParser = r => CliValues.WholeNumber(r, "--max-wait", 0, 86_400),
         };
         var command = new Command("project", "Bring the async read models up to date with the log, then exit.") { wait };
         command.SetAction(async (parse, ct) =>

@@ -11,7 +11,11 @@ public static class RejectedCommand
 {
     public static Command Create()
     {
-        var run = new Option<long?>("--run") { Description = "Only rejections of this ingest run." };
+        var run = new Option<long?>("--run")
+        {
+            Description = "Only rejections of this ingest run.",
+            CustomParser = r => CliValues.WholeNumber(r, "--run", 1L, long.MaxValue),
+        };
         var reason = new Option<string?>("--reason") { Description = "Only rejections whose reason contains this text." };
         var limit = CommonOptions.Limit("At most this many.", 50);
         var all = new Option<bool>("--all") { Description = "Include rejections already resolved by a retry." };
@@ -20,6 +24,7 @@ public static class RejectedCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            await EnsureRunExistsAsync(app, parse.GetValue(run), ct);
             var rows = await app.Get<RejectedEventStore>().ListAsync(
                 parse.GetValue(run), parse.GetValue(reason), parse.GetValue(all), afterId: 0, parse.GetValue(limit), ct);
             await using var target = OutputTarget.Open(null);
@@ -36,6 +41,7 @@ public static class RejectedCommand
         retry.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
+            await EnsureRunExistsAsync(app, parse.GetValue(run), ct);
             var summary = await app.Get<RejectedRetryHandler>().HandleAsync(parse.GetValue(run), parse.GetValue(reason), ct);
             await app.Get<Projections.ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
             Console.WriteLine($"Retry run {summary.RunId}: {summary.Retried} rejected events retried, {summary.Resolved} resolved, {summary.Accepted} events appended.");
@@ -47,6 +53,15 @@ public static class RejectedCommand
             return 0;
         });
         return retry;
+    }
+
+    /// <summary>A run that does not exist is a mistake to report, not an empty list.</summary>
+    private static async Task EnsureRunExistsAsync(LtvApp app, long? runId, CancellationToken ct)
+    {
+        if (runId is { } id && (await app.Get<IngestRunStore>().ListAsync(id, 1, ct)).Count == 0)
+        {
+            throw new UserError($"There is no ingest run {id}; 'ltv ingests' lists the runs.");
+        }
     }
 
     private static async Task WriteAsync(IReadOnlyList<RejectedEvent> rows, OutputFormat format, OutputTarget target)

@@ -13,7 +13,7 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("status", "Projections: version, position, lag (events and seconds), state; the oldest open transaction.") { format };
         command.SetAction(async (parse, ct) =>
         {

@@ -13,7 +13,7 @@ public static class SummaryCommand
 {
     public static Command Create()
     {
-        var format = CommonOptions.Format();
+        var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("summary", "What the store holds: events, customers, data quality, read models.") { format };
         command.SetAction(async (parse, ct) =>
         {

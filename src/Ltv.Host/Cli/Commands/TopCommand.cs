@@ -11,20 +11,20 @@ public static class TopCommand
 {
     public static Command Create()
     {
-        var x = new Argument<int>("x") { Description = "How many customers." };
-        var timeframe = new Option<string?>("--timeframe")
+        var x = new Argument<int>("x") { Description = "How many customers.", CustomParser = r => CommonOptions.Count(r, "X") };
+        var timeframe = new Option<Timeframe?>("--timeframe")
         {
             Description = "dataset (weeks from the earliest to the latest event of all data; the default) or customer (each customer's own first to last event).",
+            HelpName = $"{TimeframeNames.Dataset}|{TimeframeNames.Customer}",
+            CustomParser = r => CliValues.Choice<Timeframe?>(
+                r, "--timeframe", (TimeframeNames.Dataset, Timeframe.Dataset), (TimeframeNames.Customer, Timeframe.Customer)),
         };
-        timeframe.AcceptOnlyFromAmong(TimeframeNames.Dataset, TimeframeNames.Customer);
-        var lifespan = new Option<decimal?>("--lifespan") { Description = "Average customer lifespan t in years (default 10)." };
-        lifespan.Validators.Add(r =>
+        var lifespan = new Option<decimal?>("--lifespan")
         {
-            if (r.GetValueOrDefault<decimal?>() is <= 0 or > LtvSettings.MaxLifespanYears)
-            {
-                r.AddError($"--lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears}.");
-            }
-        });
+            Description = "Average customer lifespan t in years (default 10).",
+            CustomParser = r => CliValues.Number<decimal>(
+                r, "--lifespan", v => v is > 0 and <= LtvSettings.MaxLifespanYears, $"a number of years more than 0 and at most {LtvSettings.MaxLifespanYears}"),
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("top", "The top X customers by Simple LTV = 52 x a x t.") { x, timeframe, lifespan, format, output };
@@ -32,8 +32,7 @@ public static class TopCommand
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var settings = Settings(app.Options.Ltv, parse.GetValue(timeframe), parse.GetValue(lifespan));
-            var count = parse.GetValue(x) is >= 0 and var n ? n : throw new UserError("X must be 0 or more.");
-            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(count, settings, ct);
+            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(parse.GetValue(x), settings, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             await TopCustomersOutput.WriteAsync(answer, parse.GetValue(format), target);
             return 0;
@@ -41,7 +40,6 @@ public static class TopCommand
         return command;
     }
 
-    internal static LtvSettings Settings(LtvSettings defaults, string? timeframe, decimal? lifespan) => new(
-        timeframe is null ? defaults.Timeframe : TimeframeNames.Parse(timeframe),
-        lifespan ?? defaults.LifespanYears);
+    internal static LtvSettings Settings(LtvSettings defaults, Timeframe? timeframe, decimal? lifespan) =>
+        new(timeframe ?? defaults.Timeframe, lifespan ?? defaults.LifespanYears);
 }

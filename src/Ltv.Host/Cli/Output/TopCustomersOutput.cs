@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ltv.Domain.Lifetime;
 using Ltv.Host.Composition;
 using Ltv.Projections.Ranking;
 using Spectre.Console;
@@ -51,7 +52,7 @@ public static class TopCustomersOutput
         foreach (var c in answer.Customers)
         {
             table.AddRow(
-                Invariant(++rank), Markup.Escape(c.CustomerId.Value), Markup.Escape(c.LastName ?? "(unknown)"),
+                Invariant(++rank), Markup.Escape(c.CustomerId.Value), Markup.Escape(LastName(c)),
                 Invariant(c.Visits), Invariant(c.Orders), Numbers.MoneyText(c.Revenue), Invariant(c.Weeks), Numbers.MoneyText(c.Ltv));
         }
 
@@ -88,4 +89,8 @@ public static class TopCustomersOutput
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A missing name says why it is missing: no CUSTOMER event yet, or one that gave no last name.</summary>
+    public static string LastName(LtvResult customer) =>
+        customer.LastName ?? (customer.HasCustomerEvent ? LastNames.NotGiven : LastNames.NoCustomerEvent);
 }
