@@ -12,4 +12,10 @@ public sealed record EventIdentity(CustomerId CustomerId, string Type, string Ve
     public DateTimeOffset EventTime { get; init => field = EventTimestamp.Normalize(value); } = EventTimestamp.Normalize(EventTime);
 
     public string DedupeKey => $"{Type}|{Verb}|{Key}|{EventTimestamp.ToText(EventTime)}";
+
+    /// <summary>
+    /// The stored event's id, derived from the identity alone, so that a unique index on event ids makes PostgreSQL
+    /// refuse a second copy however it arrives (retried, overlapping or concurrent ingests).
+    /// </summary>
+    public Guid EventId => EventIds.Of(this);
 }

@@ -20,6 +20,9 @@ public sealed record CustomerLifetime(
     DateTimeOffset? FirstEventTime,
     DateTimeOffset? LastEventTime)
 {
+    /// <summary>The stream key, under which the store keeps this state as a document.</summary>
+    public string Id => CustomerId.Value;
+
     public int OrderCount => Orders.Count;
 
     /// <summary>The sum of every order's current amount.</summary>

@@ -67,4 +67,48 @@ public sealed class EventIdentityTests
         visit.EventTime.Offset.ShouldBe(TimeSpan.Zero);
         visit.EventTime.UtcTicks.ShouldBe(new DateTimeOffset(2017, 1, 6, 12, 0, 0, TimeSpan.Zero).UtcTicks);
     }
+
+    [Fact]
+    public void the_same_identity_gives_the_same_id_whatever_shape_its_time_was_written_in()
+    {
+        var utc = Visit("2017-01-06T12:00:00Z").Identity;
+        var offset = (Visit("2017-01-06T12:00:00Z") with { EventTime = DateTimeOffset.Parse("2017-01-06T14:00:00+02:00", System.Globalization.CultureInfo.InvariantCulture) }).Identity;
+
+        offset.EventId.ShouldBe(utc.EventId);
+    }
+
+    [Fact]
+    public void every_part_of_the_identity_changes_the_id()
+    {
+        var visit = Visit("2017-01-06T12:00:00Z", pageId: "p1").Identity;
+
+        new[]
+        {
+            visit,
+            visit with { CustomerId = new CustomerId("bob") },
+            visit with { Type = EventTypes.Image },
+            visit with { Verb = EventVerbs.Update },
+            visit with { Key = "p2" },
+            visit with { EventTime = visit.EventTime.AddTicks(10) },
+        }.Select(i => i.EventId).Distinct().Count().ShouldBe(6);
+    }
+
+    [Fact]
+    public void two_customers_with_one_key_whose_texts_would_run_together_get_two_ids()
+    {
+        // "a|b" + "c" and "a" + "|bc" would join to one text without a separator that no id can hold.
+        var first = new EventIdentity(new CustomerId("a|b"), "c", "v", "k", DateTimeOffset.UnixEpoch);
+        var second = new EventIdentity(new CustomerId("a"), "|bc", "v", "k", DateTimeOffset.UnixEpoch);
+
+        first.EventId.ShouldNotBe(second.EventId);
+    }
+
+    [Fact]
+    public void an_event_id_is_a_version_8_uuid_of_the_rfc_variant()
+    {
+        var id = Visit("2017-01-06T12:00:00Z").Identity.EventId.ToString();
+
+        id[14].ShouldBe('8');
+        id[19].ShouldBeOneOf('8', '9', 'a', 'b');
+    }
 }

@@ -1,0 +1,44 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Ltv.Domain.Lifetime;
+using Ltv.Domain.Events;
+using Marten;
+using Weasel.Core;
+using static Ltv.Domain.Events.CustomerEvent;
+
+namespace Ltv.Projections.Store;
+
+/// <summary>
+/// The one place Marten is configured (STYLE.md): streams keyed by customer id, the domain's events under their
+/// explicit, versioned type names, event ids that PostgreSQL keeps unique, and the schema. Marten (Weasel) creates
+/// and migrates every table it names.
+/// </summary>
+public static class LtvStoreOptions
+{
+    public static StoreOptions ConfigureLtvStore(this StoreOptions options, string connectionString, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EventJson.Options, EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.AppendMode = EventAppendMode.Quick;
+
+        // The identity's id (EventIds) is unique: a second copy of an event is refused by the database itself.
+        options.Events.EnableUniqueIndexOnEventId = true;
+
+        options.Events.MapEventType<CustomerRegistered>(StoredEventTypes.CustomerRegistered);
+        options.Events.MapEventType<CustomerDetailsChanged>(StoredEventTypes.CustomerDetailsChanged);
+        options.Events.MapEventType<SiteVisited>(StoredEventTypes.SiteVisited);
+        options.Events.MapEventType<ImageUploaded>(StoredEventTypes.ImageUploaded);
+        options.Events.MapEventType<OrderPlaced>(StoredEventTypes.OrderPlaced);
+        options.Events.MapEventType<OrderAmended>(StoredEventTypes.OrderAmended);
+
+        options.Schema.For<CustomerLifetime>().Identity(c => c.Id).DocumentAlias("customer_lifetime");
+        options.Projections.Add<CustomerLifetimeProjection>(ProjectionLifecycle.Inline);
+        return options;
+    }
+}
