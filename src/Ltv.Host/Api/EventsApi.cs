@@ -79,8 +79,11 @@ public static class EventsApi
         }
 
         var why = summary.Message is { } m && m.StartsWith(source + ": ", StringComparison.Ordinal) ? m[(source.Length + 2)..] : summary.Message;
+        var detail = why == SourceContent.NotJson
+            ? $"The body could not be read: {why}. What it held is stored as rejections."
+            : $"The body could not be read to its end: {why}. The events before that point were ingested as usual; the rest is stored as one rejection.";
         return TypedResults.Problem(
-            $"The body could not be read to its end: {why}. The events before that point were ingested as usual; the rest is stored as one rejection.",
+            detail,
             statusCode: StatusCodes.Status400BadRequest,
             title: "Malformed body",
             extensions: new Dictionary<string, object?> { ["ingest"] = response });

@@ -7,8 +7,11 @@ namespace Ltv.Host.Ingestion;
 /// (binary data, plain text) is an error, not a run that "completed" with every line rejected (DESIGN.md, "Bad
 /// input"). Its lines are still stored as rejections, so nothing is lost.
 /// </summary>
-internal sealed class SourceContent
+public sealed class SourceContent
 {
+    /// <summary>The problem of a source with no JSON in it, as the run's message names it.</summary>
+    public const string NotJson = "not JSON: no JSON value could be read in it";
+
     private long _records;
     private bool _sawJson;
     private string? _fatal;
@@ -24,5 +27,5 @@ internal sealed class SourceContent
     }
 
     /// <summary>Why the source could not be read as a whole, or null when it could (an empty source included).</summary>
-    public string? Problem => _records > 0 && !_sawJson ? "not JSON: no JSON value could be read in it" : _fatal;
+    public string? Problem => _records > 0 && !_sawJson ? NotJson : _fatal;
 }

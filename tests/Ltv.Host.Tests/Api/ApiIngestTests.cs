@@ -140,4 +140,20 @@ public sealed class ApiIngestTests
         rejected.GetArrayLength().ShouldBe(1);
         rejected[0].GetProperty("raw").GetString()!.ShouldStartWith("{\"type\": oops}");
     }
+
+    [Fact]
+    public async Task a_body_with_no_json_in_it_is_a_bad_request_that_says_so_and_keeps_its_lines()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var text = "Dear shop,\nplease find our events attached.\n";
+
+        using var response = await server.Client.PostAsync(new Uri("/api/events", UriKind.Relative), ApiServer.Body(Encoding.UTF8.GetBytes(text), EventsBody.NdJson));
+        var problem = await response.ReadAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe("The body could not be read: not JSON: no JSON value could be read in it. What it held is stored as rejections.");
+        var ingest = problem.GetProperty("ingest");
+        (ingest.Long("read"), ingest.Long("rejected"), ingest.GetProperty("status").GetString()).ShouldBe((2L, 2L, "failed"));
+        (await server.Client.GetJsonAsync($"/api/rejected?run={ingest.Long("runId")}")).GetArrayLength().ShouldBe(2);
+    }
 }
