@@ -1,0 +1,85 @@
+using JasperFx.Events;
+using Ltv.Domain.Events;
+using Marten;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace Ltv.Projections.Store;
+
+/// <summary>
+/// Appends a batch of events once, whoever else appends the same ones (DESIGN.md, "Identity and duplicates"). The
+/// events already stored are looked up by their ids and left out, then the rest is appended in one transaction,
+/// together with whatever <c>alongside</c> adds to the session (the batch's rejections and counters). The lookup only
+/// saves work: the unique index on event ids is the arbiter, and when a concurrent writer stored some of the batch
+/// in between, PostgreSQL refuses the transaction and the batch is classified and tried again.
+/// </summary>
+public sealed class EventLogAppender(IDocumentStore store)
+{
+    // Each retry follows a commit of another writer that overlapped this batch, which makes progress; the bound only
+    // keeps a fault that merely looks like an overlap from looping for ever.
+    private const int MaxAttempts = 20;
+
+    public async Task<AppendResult> AppendAsync(
+        IReadOnlyList<CustomerEvent> events, Action<IDocumentSession, AppendResult>? alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ids = events.Select(e => e.Identity.EventId).ToArray();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stored = await StoredAsync(session, ids, ct);
+            var result = new AppendResult(Classify(events, ids, stored));
+            foreach (var stream in events.Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended).GroupBy(e => e.CustomerId.Value))
+            {
+                session.Events.Append(stream.Key, stream.Select(StoredEvents.Wrap).ToArray());
+            }
+
+            alongside?.Invoke(session, result);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsOverlapWithAnotherWriter(e))
+            {
+                // Another writer committed some of these events, or to one of these streams, since the lookup: the
+                // transaction rolled back whole, so classify the batch again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// A unique event id stored meanwhile (23505), or a stream version taken meanwhile: in Quick mode two transactions
+    /// appending to one stream read its version unlocked, and the later commit fails on (stream, version).
+    /// </summary>
+    private static bool IsOverlapWithAnotherWriter(Exception e) =>
+        e is EventStreamUnexpectedMaxEventIdException
+        || e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
+
+    private static async Task<Dictionary<Guid, object>> StoredAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToArray();
+        var stored = await session.Events.QueryAllRawEvents().Where(e => e.Id.IsOneOf(distinct)).ToListAsync(ct);
+        return stored.ToDictionary(e => e.Id, e => e.Data);
+    }
+
+    /// <summary>Stored or earlier in the batch: a duplicate, conflicting when its content differs from the first copy.</summary>
+    private static AppendOutcome[] Classify(IReadOnlyList<CustomerEvent> events, Guid[] ids, Dictionary<Guid, object> stored)
+    {
+        var first = new Dictionary<Guid, object>(stored);
+        var outcomes = new AppendOutcome[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (first.TryGetValue(ids[i], out var known))
+            {
+                outcomes[i] = Equals(known, events[i]) ? AppendOutcome.Duplicate : AppendOutcome.ConflictingDuplicate;
+                continue;
+            }
+
+            first[ids[i]] = events[i];
+            outcomes[i] = AppendOutcome.Appended;
+        }
+
+        return outcomes;
+    }
+}

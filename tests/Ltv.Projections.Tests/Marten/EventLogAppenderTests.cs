@@ -1,0 +1,80 @@
+using Ltv.Domain.Customers;
+using Ltv.Domain.Events;
+using Ltv.Projections.Store;
+using static Ltv.Domain.Events.CustomerEvent;
+using static Ltv.Projections.Store.AppendOutcome;
+
+namespace Ltv.Projections.Tests.Marten;
+
+public sealed class EventLogAppenderTests(MartenStore marten) : IClassFixture<MartenStore>
+{
+    private static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static SiteVisited Visit(CustomerId customer, int page) => new(customer, $"page-{page}", At("2017-01-06T12:00:00Z").AddMinutes(page), null);
+
+    private async Task<IReadOnlyList<object>> StreamAsync(CustomerId customer)
+    {
+        await using var session = marten.Store.QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(customer.Value)).Select(e => e.Data)];
+    }
+
+    [Fact]
+    public async Task stored_events_and_repeats_within_the_batch_are_duplicates_and_conflicting_when_their_content_differs()
+    {
+        var customer = new CustomerId("appender-outcomes");
+        var order = new OrderPlaced(customer, "o-1", At("2017-01-06T12:00:00Z"), Money.InUsd(10m));
+        var appender = new EventLogAppender(marten.Store);
+        await appender.AppendAsync([order], alongside: null, CancellationToken.None);
+
+        var result = await appender.AppendAsync(
+            [Visit(customer, 1), order, order with { Amount = Money.InUsd(11m) }, Visit(customer, 1), Visit(customer, 1) with { TagsJson = "[1]" }],
+            alongside: null,
+            CancellationToken.None);
+
+        result.Outcomes.ShouldBe([Appended, Duplicate, ConflictingDuplicate, Duplicate, ConflictingDuplicate]);
+        (result.AppendedCount, result.DuplicateCount).ShouldBe((1, 4));
+        (await StreamAsync(customer)).ShouldBe([order, Visit(customer, 1)]);
+    }
+
+    [Fact]
+    public async Task overlapping_batches_appended_at_once_store_every_event_once_and_report_each_as_appended_once()
+    {
+        var customers = Enumerable.Range(0, 5).Select(c => new CustomerId($"appender-race-{c}")).ToArray();
+        var all = customers.SelectMany(c => Enumerable.Range(0, 300).Select(p => (CustomerEvent)Visit(c, p))).ToArray();
+        var batches = Enumerable.Range(0, 4).Select(w => all.Where((_, i) => (i + w) % 3 != 0).ToArray()).ToArray();
+
+        var results = await Task.WhenAll(batches.Select(b => Task.Run(() => new EventLogAppender(marten.Store).AppendAsync(b, null, CancellationToken.None))));
+
+        var appended = batches.Zip(results).SelectMany(x => x.First.Where((_, i) => x.Second.Outcomes[i] == Appended)).ToList();
+        appended.Count.ShouldBe(all.Length);
+        appended.Distinct().Count().ShouldBe(all.Length);
+        results.SelectMany(r => r.Outcomes).ShouldNotContain(ConflictingDuplicate);
+        foreach (var customer in customers)
+        {
+            await using (var session = marten.Store.QuerySession())
+            {
+                (await session.Events.FetchStreamAsync(customer.Value)).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 300).Select(v => (long)v));
+            }
+
+            (await StreamAsync(customer)).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal)
+                .ShouldBe(all.Where(e => e.CustomerId == customer).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task what_is_written_alongside_commits_with_the_batch_and_sees_its_outcomes()
+    {
+        var (customer, witness) = (new CustomerId("appender-alongside"), new CustomerId("appender-witness"));
+        var appender = new EventLogAppender(marten.Store);
+        await appender.AppendAsync([Visit(customer, 1)], null, CancellationToken.None);
+
+        // The witness's page number records the outcome counts the callback saw: 1 appended, 1 duplicate.
+        await appender.AppendAsync(
+            [Visit(customer, 1), Visit(customer, 2)],
+            (session, result) => session.Events.Append(witness.Value, StoredEvents.Wrap(Visit(witness, (10 * result.AppendedCount) + result.DuplicateCount))),
+            CancellationToken.None);
+
+        (await StreamAsync(witness)).ShouldBe([Visit(witness, 11)]);
+        (await StreamAsync(customer)).ShouldBe([Visit(customer, 1), Visit(customer, 2)]);
+    }
+}
