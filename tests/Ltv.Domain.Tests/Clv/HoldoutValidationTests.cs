@@ -43,10 +43,39 @@ public sealed class HoldoutValidationTests
     }
 
     [Fact]
+    public void the_holdout_errors_are_the_mean_absolute_and_root_mean_squared_prediction_errors()
+    {
+        // Errors (predicted - actual): 2.5 - 1 = 1.5, 0 - 3 = -3, 2 - 2 = 0.
+        // MAE = (1.5 + 3 + 0) / 3 = 1.5; RMSE = sqrt((2.25 + 9 + 0) / 3) = sqrt(3.75).
+        var validation = Validation(
+            new HoldoutCustomer("a", 1, PredictedOrders: 2.5, ActualOrders: 1),
+            new HoldoutCustomer("b", 0, PredictedOrders: 0, ActualOrders: 3),
+            new HoldoutCustomer("c", 2, PredictedOrders: 2, ActualOrders: 2));
+
+        validation.Customers.Select(c => c.Error).ShouldBe([1.5, -3, 0]);
+        validation.MeanAbsoluteError.ShouldBe(1.5, 1e-12);
+        validation.RootMeanSquaredError.ShouldBe(Math.Sqrt(3.75), 1e-12);
+        validation.TotalPredictedOrders.ShouldBe(4.5, 1e-12);
+        validation.TotalActualOrders.ShouldBe(6);
+    }
+
+    [Fact]
+    public void a_holdout_without_customers_has_no_error()
+    {
+        var validation = Validation();
+
+        validation.MeanAbsoluteError.ShouldBe(0);
+        validation.RootMeanSquaredError.ShouldBe(0);
+    }
+
+    [Fact]
     public void a_holdout_end_not_after_the_calibration_end_is_refused()
     {
         var model = ClvModel.Fit(CdnowFixture.CalibrationSummary());
 
         Should.Throw<ArgumentOutOfRangeException>(() => HoldoutValidation.Compare(model, CdnowFixture.Purchases, CdnowFixture.CalibrationEnd));
     }
+
+    private static HoldoutValidation Validation(params HoldoutCustomer[] customers) =>
+        new(CdnowFixture.CalibrationEnd, HoldoutEnd, HoldoutLength: 39, customers, ByFrequency: []);
 }

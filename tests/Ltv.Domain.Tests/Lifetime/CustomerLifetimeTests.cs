@@ -129,6 +129,23 @@ public sealed class CustomerLifetimeTests
         Fold(changed, registered).PreviousProfile!.LastName.ShouldBe("Smith");
     }
 
+    [Theory]
+    [InlineData("Berlin", "AK", "Zurich", "AK")]
+    [InlineData("Berlin", "AK", "Berlin", "NY")]
+    public void profiles_alike_in_time_verb_and_name_but_not_in_address_are_kept_both_whatever_the_arrival_order(
+        string city, string state, string otherCity, string otherState)
+    {
+        // Only one identity folded twice with different details can do this; the details must still decide.
+        var one = new CustomerEvent.CustomerRegistered(Alice, At("2017-01-06T00:00:00Z"), "Smith", city, state);
+        var other = one with { City = otherCity, State = otherState };
+
+        CustomerLifetime folded = Fold(one, other);
+
+        folded.ShouldBe(Fold(other, one));
+        new[] { folded.Profile!.City + folded.Profile.State, folded.PreviousProfile!.City + folded.PreviousProfile.State }
+            .ShouldBe([city + state, otherCity + otherState], ignoreOrder: true);
+    }
+
     [Fact]
     public void activity_before_the_customer_event_is_kept_with_an_unknown_name()
     {
@@ -155,9 +172,14 @@ public sealed class CustomerLifetimeTests
     }
 
     [Fact]
-    public void an_event_of_another_customer_cannot_change_this_one()
+    public void an_event_of_another_customer_cannot_change_this_one_and_the_refusal_names_both()
     {
-        Should.Throw<ArgumentException>(() => CustomerLifetime.Evolve(CustomerLifetime.Initial(Alice), Visit("2017-01-06T00:00:00Z", id: new CustomerId("bob"))));
+        ArgumentException refused = Should.Throw<ArgumentException>(
+            () => CustomerLifetime.Evolve(CustomerLifetime.Initial(Alice), Visit("2017-01-06T00:00:00Z", id: new CustomerId("bob"))));
+
+        refused.ParamName.ShouldBe("e");
+        refused.Message.ShouldContain("bob");
+        refused.Message.ShouldContain("alice");
     }
 
     private static CustomerLifetime Fold(params CustomerEvent[] events) => CustomerLifetime.From(Alice, events);

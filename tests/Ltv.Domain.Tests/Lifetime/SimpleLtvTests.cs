@@ -56,6 +56,8 @@ public sealed class SimpleLtvTests
     public void a_timeframe_of_less_than_one_week_is_a_mistake()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => SimpleLtv.Calculate(1m, 0, 10m));
+        Should.Throw<ArgumentOutOfRangeException>(() => SimpleLtv.AveragePerWeek(100m, 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => SimpleLtv.AveragePerWeek(100m, -2));
     }
 
     [Fact]
@@ -63,6 +65,8 @@ public sealed class SimpleLtvTests
     {
         LtvSettings.Default.ShouldBe(new LtvSettings(Timeframe.Dataset, 10m));
         Should.Throw<ArgumentOutOfRangeException>(() => new LtvSettings(LifespanYears: 0m));
+        Should.Throw<ArgumentOutOfRangeException>(() => new LtvSettings(LifespanYears: LtvSettings.MaxLifespanYears + 1m))
+            .Message.ShouldContain("1000");
         Should.Throw<ArgumentOutOfRangeException>(() => LtvSettings.Default with { LifespanYears = -1m });
         Should.Throw<ArgumentOutOfRangeException>(() => new LtvSettings((Timeframe)7));
     }

@@ -96,8 +96,11 @@ public sealed class WeekCalendarTests
     }
 
     [Fact]
-    public void a_last_instant_before_the_first_is_a_mistake()
+    public void a_last_instant_before_the_first_is_a_mistake_that_names_the_first()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => WeekCalendar.WeeksBetween(At("2017-01-08T00:00:00Z"), At("2017-01-07T00:00:00Z")));
+        DateTimeOffset first = At("2017-01-08T00:00:00Z");
+
+        Should.Throw<ArgumentOutOfRangeException>(() => WeekCalendar.WeeksBetween(first, At("2017-01-07T00:00:00Z")))
+            .Message.ShouldContain(first.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
