@@ -11,10 +11,6 @@ namespace Ltv.Domain.Tests.DailyStats;
 /// </summary>
 public sealed class DailyStatsReferenceTests
 {
-    private static readonly CustomerId Bob = new("bob");
-
-    private static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-
     private static DailyStatsReference From(params CustomerEvent[] events) => DailyStatsReference.From(events);
 
     [Fact]

@@ -9,8 +9,14 @@ internal static class SampleEvents
 {
     public static readonly CustomerId Alice = new("alice");
 
+    public static readonly CustomerId Bob = new("bob");
+
+    public static readonly CustomerId Carol = new("carol");
+
     public static DateTimeOffset At(string utc) =>
         DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    public static DateOnly Day(string utcDay) => DateOnly.Parse(utcDay, System.Globalization.CultureInfo.InvariantCulture);
 
     public static CustomerRegistered Registered(string at, string? lastName = "Smith", CustomerId? id = null) =>
         new(id ?? Alice, At(at), lastName, "Middletown", "AK");

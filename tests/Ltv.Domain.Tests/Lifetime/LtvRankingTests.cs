@@ -7,9 +7,6 @@ namespace Ltv.Domain.Tests.Lifetime;
 
 public sealed class LtvRankingTests
 {
-    private static readonly CustomerId Bob = new("bob");
-    private static readonly CustomerId Carol = new("carol");
-
     [Fact]
     public void with_the_dataset_timeframe_everybody_is_averaged_over_the_whole_span_of_the_data()
     {

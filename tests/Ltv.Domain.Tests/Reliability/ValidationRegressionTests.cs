@@ -33,6 +33,10 @@ public sealed class ValidationRegressionTests
     [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "c", "event_time": "2017-01-06T12:00:00Z", "last_name": "\ud83d\u0041"}""")]
     [InlineData("""{"type": "\ud83d", "verb": "NEW", "key": "c", "event_time": "2017-01-06T12:00:00Z"}""")]
     [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "c", "event_time": "2017-01-06T12:00:00Z", "\udbff": 1}""")]
+    [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "\uD800", "event_time": "2017-01-06T12:00:00Z"}""")] // upper-case hex
+    [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "\udfff", "event_time": "2017-01-06T12:00:00Z"}""")] // the last second half
+    [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "\ud9ff", "event_time": "2017-01-06T12:00:00Z"}""")] // a digit 9 in the middle
+    [InlineData("""{"type": "CUSTOMER", "verb": "NEW", "key": "\udaff", "event_time": "2017-01-06T12:00:00Z"}""")] // a letter a in the middle
     public void bug_half_a_surrogate_pair_made_the_validator_throw_and_stopped_the_ingest(string json)
     {
         ReasonOf(json).ShouldBe(RejectionReasons.UnsupportedCharacter);
@@ -44,6 +48,16 @@ public sealed class ValidationRegressionTests
         var json = """{"type": "CUSTOMER", "verb": "NEW", "key": "\ud83d\ude00 \\u0000", "event_time": "2017-01-06T12:00:00Z", "last_name": "\uD83D\uDE00"}""";
 
         Validate(json).ShouldBeOfType<ValidationResult.Accepted>().Event.CustomerId.Value.ShouldBe("\U0001F600 \\u0000");
+    }
+
+    [Theory]
+    [InlineData("""\uDBFF\uDFFF""", "\U0010FFFF")] // the last pair, in upper-case hex
+    [InlineData("""\ud7ff\ue000""", "\ud7ff\ue000")] // the characters either side of the surrogates
+    public void escapes_of_whole_pairs_and_of_characters_next_to_the_surrogates_are_accepted(string escaped, string key)
+    {
+        var json = $$"""{"type": "CUSTOMER", "verb": "NEW", "key": "{{escaped}}", "event_time": "2017-01-06T12:00:00Z"}""";
+
+        Validate(json).ShouldBeOfType<ValidationResult.Accepted>().Event.CustomerId.Value.ShouldBe(key);
     }
 
     [Fact]

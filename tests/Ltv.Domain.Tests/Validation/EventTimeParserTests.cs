@@ -21,6 +21,9 @@ public sealed class EventTimeParserTests
     [InlineData("2017-01-06T14:45:52+02", "2017-01-06T12:45:52.000000Z")]
     [InlineData("2017-01-06T07:15:52.041-05:30", "2017-01-06T12:45:52.041000Z")]
     [InlineData("2017-01-06T12:45:52-00:00", "2017-01-06T12:45:52.000000Z")]
+    [InlineData("2017-01-06T12:45:52+14:00", "2017-01-05T22:45:52.000000Z")] // the largest offsets
+    [InlineData("2017-01-06T12:45:52-14:00", "2017-01-07T02:45:52.000000Z")]
+    [InlineData("2017-01-06T12:59:52+02:59", "2017-01-06T10:00:52.000000Z")]
     [InlineData("2017-01-01T01:00:00+02:00", "2016-12-31T23:00:00.000000Z")]
     [InlineData("2016-02-29T00:00:00Z", "2016-02-29T00:00:00.000000Z")]
     [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000000Z")]
@@ -39,6 +42,8 @@ public sealed class EventTimeParserTests
     [InlineData("2017-01-06T12:45")] // no seconds
     [InlineData("2017-01-06")] // no time of day
     [InlineData("2017-01-06T12:45:52.Z")] // a point and no digits
+    [InlineData("2017-01-06T12:45:52.")] // a point and no digits, no zone
+    [InlineData("2017-01-06 12:45:52.+02:00")] // a point and no digits before an offset
     [InlineData("2017-01-06T12:45:52.1234567890Z")] // ten fraction digits
     [InlineData("2017-02-29T00:00:00Z")] // not a leap year
     [InlineData("2017-13-01T00:00:00Z")]
