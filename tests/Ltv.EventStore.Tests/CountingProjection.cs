@@ -33,6 +33,14 @@ public sealed class CountingProjection(SchemaName schema, string table, int vers
             on conflict (seq) do update set applied = t.applied + 1
             """, range, ct);
 
+    /// <summary>Before a rebuild: the first event's row deleted and every other event counted twice more, so that a rebuild that does nothing shows.</summary>
+    public async Task DamageAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"delete from {_table} where seq = (select min(seq) from {_table}); update {_table} set applied = applied + 2");
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<Dictionary<long, int>> AppliedAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"select seq, applied from {_table}");

@@ -5,7 +5,7 @@ namespace Ltv.EventStore.Tests;
 public sealed class VersionTests(DaemonFixture fixture) : IClassFixture<DaemonFixture>
 {
     [Fact]
-    public async Task a_changed_projection_version_shows_as_stale_until_a_rebuild_replays_the_log_once()
+    public async Task a_changed_projection_version_shows_as_stale_until_a_rebuild_replays_the_whole_log_once_into_fresh_rows()
     {
         var (schema, store) = await fixture.NewStoreAsync();
         var first = new CountingProjection(schema, "versioned", version: 1);
@@ -19,6 +19,8 @@ public sealed class VersionTests(DaemonFixture fixture) : IClassFixture<DaemonFi
 
         stale.Projections.Single().State.ShouldBe(ProjectionStatusQuery.Stale);
         (stale.Projections.Single().Version, stale.Projections.Single().CodeVersion).ShouldBe((1, 2));
+        await second.DamageAsync(fixture.DataSource);
+        (await second.AppliedAsync(fixture.DataSource)).Values.ShouldHaveSingleItem().ShouldBe(3, "the damage shows");
 
         var result = await new ProjectionRebuilder(fixture.DataSource, schema).RebuildAsync(second, inline: false, replayed: null, default);
         var rebuilt = await new ProjectionStatusQuery(fixture.DataSource, schema, [], [second]).ExecuteAsync(default);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Api;
 
@@ -80,11 +81,13 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
     }
 
     [Fact]
-    public async Task projections_show_the_status_fields_and_a_rebuild_keeps_the_answer()
+    public async Task projections_show_the_status_fields_and_a_rebuild_gives_a_damaged_ranking_back_its_answer()
     {
         var top = await Client.GetJsonAsync("/api/customers/top?x=10");
         var status = await Client.GetJsonAsync("/api/projections");
         var cliStatus = JsonDocument.Parse((await data.Cli.RunAsync("status", "--format", "json")).Output).RootElement;
+        await ReadModelDamage.DamageAsync(data.Server.Store.Database.ConnectionString, data.Server.Store.Schema.ToString(), "ltv_ranking");
+        (await Client.GetJsonAsync("/api/customers/top?x=10")).GetRawText().ShouldNotBe(top.GetRawText(), "the damage shows in the answer");
 
         var rebuilt = await Client.PostJsonAsync("/api/projections/ltv_ranking/rebuild");
         using var unknown = await Client.PostAsync(new Uri("/api/projections/no_such_model/rebuild", UriKind.Relative), null);

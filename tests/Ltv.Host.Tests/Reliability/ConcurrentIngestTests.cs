@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Ltv.Host.Api;
 using Ltv.Host.Tests.Cli;
 
 namespace Ltv.Host.Tests.Reliability;
@@ -45,18 +42,8 @@ public sealed class ConcurrentIngestTests(OverlappingInput input) : IClassFixtur
         result.ExitCode.ShouldBe(0, result.Error);
     }
 
-    private static async Task PostAsync(ServeProcess server, string file)
-    {
-        await using var body = File.OpenRead(file);
-        using var content = new StreamContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.NdJson);
-
-        using var response = await server.Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), content);
-
-        var json = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(json);
-        JsonDocument.Parse(json).RootElement.GetProperty("status").GetString().ShouldBe("completed");
-    }
+    private static async Task PostAsync(ServeProcess server, string file) =>
+        (await server.PostEventsAsync(file))["status"]!.GetValue<string>().ShouldBe("completed");
 
     private async Task ShouldBeTheUnionAsync(string schema, string because)
     {

@@ -26,7 +26,7 @@ public sealed class OverlappingInput : IAsyncLifetime
         await App.InitializeAsync();
         var union = new LtvProcess(App.Database.ConnectionString);
         _union = await GeneratedInput.GenerateAsync(union, Customers, seed: 41);
-        Files = Split(await File.ReadAllLinesAsync(_union));
+        Files = GeneratedInput.Overlapping(await File.ReadAllLinesAsync(_union), Writers);
         (await union.RunAsync("ingest", _union)).ExitCode.ShouldBe(0);
         Expected = await StoreSnapshot.TakeAsync(App.Database.DataSource, union.Schema);
     }
@@ -39,22 +39,5 @@ public sealed class OverlappingInput : IAsyncLifetime
         }
 
         await App.DisposeAsync();
-    }
-
-    /// <summary>File i holds the lines from i/4 to i/4 + 1/2 of the input (wrapping), shuffled with seed i.</summary>
-    private static List<string> Split(string[] lines)
-    {
-        var files = new List<string>();
-        for (var i = 0; i < Writers; i++)
-        {
-            var start = i * lines.Length / Writers;
-            var part = Enumerable.Range(start, lines.Length / 2).Select(n => lines[n % lines.Length]).ToArray();
-            new Random(i).Shuffle(part);
-            var path = GeneratedInput.TempPath($"writer-{i}.ndjson");
-            File.WriteAllLines(path, part);
-            files.Add(path);
-        }
-
-        return files;
     }
 }

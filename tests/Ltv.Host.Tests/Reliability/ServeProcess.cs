@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
+using Ltv.Host.Api;
 using Ltv.Host.Tests.Cli;
 
 namespace Ltv.Host.Tests.Reliability;
@@ -56,6 +59,20 @@ public sealed class ServeProcess : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
+    }
+
+    /// <summary>Posts a file to POST /api/events as it is (the reader tells formats apart by content) and returns the ingest summary.</summary>
+    public async Task<JsonNode> PostEventsAsync(string file)
+    {
+        await using var body = File.OpenRead(file);
+        using var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.Json);
+
+        using var response = await Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), content);
+
+        var json = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {file}: {(int)response.StatusCode} {json}");
+        return JsonNode.Parse(json)!;
     }
 
     public async ValueTask DisposeAsync()

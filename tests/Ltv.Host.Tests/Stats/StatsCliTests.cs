@@ -123,7 +123,7 @@ public sealed class StatsCliTests(ProofInputStore store) : IClassFixture<ProofIn
     }
 
     [Fact]
-    public async Task after_a_backfill_every_figure_is_unchanged()
+    public async Task a_backfill_gives_damaged_daily_statistics_back_every_figure()
     {
         var ltv = new LtvProcess(store.ConnectionString);
         (await ltv.RunAsync("ingest", ProofInputStore.InputFile)).ExitCode.ShouldBe(0);
@@ -138,6 +138,12 @@ public sealed class StatsCliTests(ProofInputStore store) : IClassFixture<ProofIn
         foreach (var question in questions)
         {
             before.Add((await ltv.RunAsync(question)).Output);
+        }
+
+        await ReadModelDamage.DamageAsync(store.ConnectionString, ltv.Schema, "daily_stats");
+        for (var i = 0; i < questions.Length; i++)
+        {
+            (await ltv.RunAsync(questions[i])).Output.ShouldNotBe(before[i], $"the damage shows in {string.Join(' ', questions[i])}");
         }
 
         var backfill = await ltv.RunAsync("stats", "backfill");

@@ -79,19 +79,25 @@ public sealed class DailyStatsProjectionTests
     }
 
     [Fact]
-    public async Task a_backfill_leaves_every_figure_unchanged()
+    public async Task a_backfill_gives_damaged_daily_statistics_back_every_figure()
     {
         await using var app = await LtvTestApp.StartAsync();
         var lines = Shuffled(RandomEvents(5), new Random(5));
         await app.IngestLinesAsync(lines);
         var tables = app.Get<DailyStatsProjection>().Tables;
         var before = await DailyStatsTablesReader.DumpAsync(app.Database.DataSource, tables);
+        var answers = await ReadModelAnswers.AskAsync(app);
         var total = (await app.Get<ProjectionCatalog>().StatusAsync(default)).Events;
+        await ReadModelDamage.DamageAsync(app.Database.ConnectionString, app.Schema.ToString(), DailyStatsProjection.ProjectionName);
+        (await ReadModelAnswers.AskAsync(app)).ShouldNotBe(answers, "the damage shows in the answers");
 
         var result = await app.Get<ProjectionCatalog>().RebuildAsync(DailyStatsProjection.ProjectionName, progress: null, default);
 
         result.Events.ShouldBe(total);
         (await DailyStatsTablesReader.DumpAsync(app.Database.DataSource, tables)).ShouldBe(before);
+        (await ReadModelAnswers.AskAsync(app)).ShouldBe(answers);
+        var reference = DailyStatsReference.From(LtvOracle.AcceptedEvents(lines));
+        await new StatsComparison(app.Get<DailyStatsQuery>(), app.Get<PeriodCustomersQuery>(), reference).ShouldAgreeAsync();
     }
 
     private static async Task RegisterAsync(LtvTestApp app, IProjection projection)
