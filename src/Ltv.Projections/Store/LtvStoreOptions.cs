@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Ltv.Domain.Lifetime;
 using Ltv.Domain.Events;
+using Ltv.Projections.Store.Ranking;
 using Marten;
 using Weasel.Core;
 using static Ltv.Domain.Events.CustomerEvent;
@@ -39,6 +40,10 @@ public static class LtvStoreOptions
 
         options.Schema.For<CustomerLifetime>().Identity(c => c.Id).DocumentAlias("customer_lifetime");
         options.Projections.Add<CustomerLifetimeProjection>(ProjectionLifecycle.Inline);
+
+        // The ranked view runs behind the append, on Marten's async daemon.
+        options.MapRankedCustomer();
+        options.Projections.Add<RankedCustomerProjection>(ProjectionLifecycle.Async);
         return options;
     }
 }

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Ltv.Domain.Lifetime;
+
+namespace Ltv.Projections.Store.Ranking;
+
+/// <summary>
+/// One customer's line in LtvRanking, the async ranked view: the customer's whole <see cref="CustomerLifetime"/>
+/// (the fold needs every order's current amount and both profiles) and the two keys the ranking is ordered by.
+/// Simple LTV = 52 x revenue x t / weeks, and t is one number for everyone, so the order only depends on revenue
+/// (dataset timeframe: weeks is the same for all) or on revenue / the customer's own weeks (customer timeframe).
+/// Marten keeps both keys, and the event times, in columns of their own with an index each (see
+/// <see cref="RankingIndexes"/>), so top X is an index scan whatever the timeframe.
+/// </summary>
+public sealed record RankedCustomer
+{
+    // Not public: Marten takes a public constructor with one argument for a conventional Create method, and the
+    // projection's explicit Evolve may not be mixed with conventions.
+    [JsonConstructor]
+    private RankedCustomer(CustomerLifetime lifetime)
+    {
+        Lifetime = lifetime;
+    }
+
+    public CustomerLifetime Lifetime { get; }
+
+    /// <summary>A customer enters the ranking with its first event: a state without events ranks nobody.</summary>
+    public static RankedCustomer Of(CustomerLifetime lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        return lifetime.FirstEventTime is null || lifetime.LastEventTime is null
+            ? throw new ArgumentException($"Customer {lifetime.Id} has no events to rank by.", nameof(lifetime))
+            : new RankedCustomer(lifetime);
+    }
+
+    public string Id => Lifetime.Id;
+
+    public decimal Revenue => Lifetime.Revenue;
+
+    /// <summary>Revenue per week of the customer's own span: the customer timeframe's order.</summary>
+    public decimal WeeklyValue => SimpleLtv.AveragePerWeek(Revenue, WeekCalendar.WeeksBetween(FirstEventTime, LastEventTime));
+
+    // The dataset timeframe spans the earliest to the latest event of everyone: min and max of these two columns.
+    public DateTimeOffset FirstEventTime => Lifetime.FirstEventTime!.Value;
+
+    public DateTimeOffset LastEventTime => Lifetime.LastEventTime!.Value;
+}

@@ -1,0 +1,115 @@
+using JasperFx.Events.Daemon;
+using Ltv.Domain.Events;
+using Ltv.Domain.Lifetime;
+using Ltv.Host.Generation;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Ranking;
+using Ltv.Testing;
+using Npgsql;
+
+namespace Ltv.Projections.Tests.Marten;
+
+/// <summary>LtvRanking on Marten's async daemon: the domain's ranking of the whole log, read by index scans.</summary>
+public sealed class RankingOnDaemonTests(RankingOnDaemonTests.CaughtUpLog log) : IClassFixture<RankingOnDaemonTests.CaughtUpLog>
+{
+    private static readonly List<string> Lines = [.. SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 300, Seed: 23))];
+
+    /// <summary>The generated log appended once per test class, and the daemon caught up with it.</summary>
+    public sealed class CaughtUpLog : IAsyncLifetime
+    {
+        public MartenStore Marten { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await Marten.InitializeAsync();
+
+            // Shuffled, in uneven batches, each batch sent twice: the daemon sees every event once, in any order.
+            var events = LtvOracle.AcceptedEvents(Lines).OrderBy(_ => Random.Shared.Next()).ToList();
+            var appender = new EventLogAppender(Marten.Store);
+            for (int start = 0, size = 97; start < events.Count; start += size, size = (size * 3 % 701) + 50)
+            {
+                var batch = events.Skip(start).Take(size).ToList();
+                await appender.AppendAsync(batch, alongside: null, CancellationToken.None);
+                await appender.AppendAsync(batch, alongside: null, CancellationToken.None);
+            }
+
+            using var daemon = await Marten.Store.BuildProjectionDaemonAsync();
+            await daemon.CatchUpAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+        }
+
+        public Task DisposeAsync() => Marten.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(RankingTests.Settings), MemberType = typeof(RankingTests))]
+    public async Task top_x_equals_the_domain_ranking_of_the_whole_log_with_no_lag(Timeframe timeframe, double lifespan)
+    {
+        var settings = new LtvSettings(timeframe, (decimal)lifespan);
+
+        var answer = await new TopCustomersQuery(log.Marten.Store).ExecuteAsync(1000, settings, CancellationToken.None);
+
+        answer.Customers.ShouldBe(LtvOracle.Top(Lines, settings, 1000));
+        answer.Lag.ShouldBe(0);
+        var all = LtvOracle.Customers(Lines);
+        answer.DatasetWeeks.ShouldBe(WeekCalendar.WeeksBetween(all.Min(c => c.FirstEventTime!.Value), all.Max(c => c.LastEventTime!.Value)));
+    }
+
+    [Fact]
+    public async Task a_short_top_is_the_head_of_the_long_one()
+    {
+        var query = new TopCustomersQuery(log.Marten.Store);
+
+        var top10 = await query.ExecuteAsync(10, LtvSettings.Default, CancellationToken.None);
+        var top1000 = await query.ExecuteAsync(1000, LtvSettings.Default, CancellationToken.None);
+
+        top10.Customers.ShouldBe(top1000.Customers.Take(10));
+    }
+
+    [Fact]
+    public async Task events_appended_after_the_catch_up_show_as_lag_until_the_daemon_applies_them()
+    {
+        var late = new CustomerEvent.SiteVisited(
+            new Ltv.Domain.Customers.CustomerId("late-visitor"), "p-late", DateTimeOffset.Parse("2017-01-08T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), null);
+        await new EventLogAppender(log.Marten.Store).AppendAsync([late], alongside: null, CancellationToken.None);
+        var query = new TopCustomersQuery(log.Marten.Store);
+
+        (await query.ExecuteAsync(1, LtvSettings.Default, CancellationToken.None)).Lag.ShouldBe(1);
+
+        using var daemon = await log.Marten.Store.BuildProjectionDaemonAsync();
+        await daemon.CatchUpAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        (await query.ExecuteAsync(1, LtvSettings.Default, CancellationToken.None)).Lag.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("revenue")]
+    [InlineData("weekly_value")]
+    public async Task top_x_reads_the_first_entries_of_an_index_and_sorts_nothing(string key)
+    {
+        // The statement TopCustomersQuery gives Marten, on the document table Marten made for RankedCustomer.
+        var table = $"{log.Marten.Schema}.mt_doc_ltv_ranking";
+        await using var connection = await log.Marten.Database.DataSource.OpenConnectionAsync();
+        await using (var analyze = new NpgsqlCommand($"analyze {table}", connection))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand(
+            $"explain select d.data from {table} as d order by d.{key} desc, d.id collate \"C\" limit 10", connection);
+        var plan = string.Join('\n', await ReadAllAsync(explain));
+
+        plan.ShouldContain("Index Scan");
+        plan.ShouldNotContain("Sort");
+    }
+
+    private static async Task<List<string>> ReadAllAsync(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+}
