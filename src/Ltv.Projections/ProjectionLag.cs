@@ -6,6 +6,10 @@ namespace Ltv.Projections;
 /// <summary>How many events of the log a projection has not applied yet.</summary>
 public static class ProjectionLag
 {
+    /// <summary>The lag of <paramref name="projection"/> in our own store.</summary>
+    public static ReadModelLag For(SchemaName schema, string projection) =>
+        (connection, ct) => CountAsync(connection, schema, projection, ct);
+
     public static async Task<long> CountAsync(NpgsqlConnection connection, SchemaName schema, string projection, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(schema);

@@ -5,9 +5,14 @@ using Npgsql;
 namespace Ltv.Projections.DailyStats;
 
 /// <summary>"Stats for day D" and "the same per day over a range", over the DailyStats read model.</summary>
-public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
+public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
 {
-    private readonly DailyStatsTables _tables = projection.Tables;
+    private readonly DailyStatsTables _tables = tables;
+
+    public DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
+        : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
+    {
+    }
 
     /// <summary>Every customer active that day, by customer id, and the day's totals; zero totals for a quiet day.</summary>
     public Task<StatsAnswer<DayStats>> DayAsync(DateOnly date, CancellationToken ct) =>
@@ -20,7 +25,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProje
                 select customer_id, visits, images, orders, revenue
                 from {_tables.CustomerDaysTable}
                 where day = @day
-                order by customer_id
+                order by customer_id collate "C"
                 """,
                 connection))
             {
@@ -125,8 +130,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProje
         return counts;
     }
 
-    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        ProjectionLag.CountAsync(connection, _tables.Schema, projection.Name, ct);
+    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) => lag(connection, ct);
 
     internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, DateOnly? from, DateOnly? to)
     {

@@ -5,9 +5,14 @@ using Npgsql;
 namespace Ltv.Projections.DailyStats;
 
 /// <summary>"Top customers over a period" and "how many customers are repeaters", over the DailyStats read model.</summary>
-public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
+public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
 {
-    private readonly DailyStatsTables _tables = projection.Tables;
+    private readonly DailyStatsTables _tables = tables;
+
+    public PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
+        : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
+    {
+    }
 
     /// <summary>
     /// The customers active in the period, by the sum of <paramref name="by"/> over its days, highest first,
@@ -34,7 +39,7 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
                 from {_tables.CustomerDaysTable}
                 where day between @from and @to
                 group by customer_id
-                order by {orderBy} desc, customer_id
+                order by {orderBy} desc, customer_id collate "C"
                 limit @limit
                 """,
                 from,
@@ -82,7 +87,7 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
             {
                 await using var command = DailyStatsQuery.Command(
                     connection,
-                    $"select customer_id, orders, revenue from ({perCustomer}) b where orders >= 2 order by orders desc, customer_id",
+                    $"select customer_id, orders, revenue from ({perCustomer}) b where orders >= 2 order by orders desc, customer_id collate \"C\"",
                     window.From,
                     window.To);
                 await using var reader = await command.ExecuteReaderAsync(ct);
@@ -95,6 +100,5 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
             return new StatsAnswer<RepeaterStats>(new RepeaterStats(repeaters, buyers, list), await LagAsync(connection, ct));
         });
 
-    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        ProjectionLag.CountAsync(connection, _tables.Schema, projection.Name, ct);
+    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) => lag(connection, ct);
 }

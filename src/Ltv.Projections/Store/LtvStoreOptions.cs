@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Ltv.Domain.Lifetime;
 using Ltv.Domain.Events;
+using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
 using Marten;
 using Weasel.Core;
@@ -17,6 +18,9 @@ namespace Ltv.Projections.Store;
 /// </summary>
 public static class LtvStoreOptions
 {
+    /// <summary>Events per batch of the async daemon, for every async projection.</summary>
+    public const int AsyncBatchSize = 5_000;
+
     public static StoreOptions ConfigureLtvStore(this StoreOptions options, string connectionString, string schema)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,9 +45,13 @@ public static class LtvStoreOptions
         options.Schema.For<CustomerLifetime>().Identity(c => c.Id).DocumentAlias("customer_lifetime");
         options.Projections.Add<CustomerLifetimeProjection>(ProjectionLifecycle.Inline);
 
-        // The ranked view runs behind the append, on Marten's async daemon.
+        // The ranked view runs behind the append, on Marten's async daemon. Batches of 5,000 events rather than the
+        // default 500: catch-up went from 4,455 to 8,040 events/s on 170k events (docs/MARTEN.md).
         options.MapRankedCustomer();
-        options.Projections.Add<RankedCustomerProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<RankedCustomerProjection>(ProjectionLifecycle.Async, daemon => daemon.BatchSize = AsyncBatchSize);
+
+        // DailyStats keeps tables of its own, created by Marten (Weasel) and emptied by it before a rebuild.
+        options.AddDailyStats(schema, AsyncBatchSize);
         return options;
     }
 }

@@ -11,7 +11,7 @@ internal static class DailyStatsTablesReader
     public static async Task<List<CustomerDay>> RowsAsync(NpgsqlDataSource dataSource, DailyStatsTables tables)
     {
         await using var command = dataSource.CreateCommand(
-            $"select customer_id, day, visits, images, orders, revenue from {tables.CustomerDaysTable} order by customer_id, day");
+            $"select customer_id, day, visits, images, orders, revenue from {tables.CustomerDaysTable} order by customer_id collate \"C\", day");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<CustomerDay>();
         while (await reader.ReadAsync())
