@@ -12,6 +12,14 @@ namespace Ltv.Projections.Store;
 /// </summary>
 public sealed class CustomerLifetimeProjection : SingleStreamProjection<CustomerLifetime, string>
 {
+    /// <summary>The name on the command line.</summary>
+    public const string ProjectionName = "customer_lifetime";
+
+    public CustomerLifetimeProjection()
+    {
+        Name = ProjectionName;
+    }
+
     public override CustomerLifetime Evolve(CustomerLifetime? snapshot, string id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -21,6 +21,14 @@ public static class LtvStoreOptions
     /// <summary>Events per batch of the async daemon, for every async projection.</summary>
     public const int AsyncBatchSize = 5_000;
 
+    /// <summary>Every read model by the name the command line and Marten's progress table use, inline first.</summary>
+    public static IReadOnlyList<(string Name, bool Inline)> ReadModels { get; } =
+    [
+        (CustomerLifetimeProjection.ProjectionName, true),
+        (RankedCustomerProjection.ProjectionName, false),
+        (Store.DailyStats.DailyStatsProjection.ProjectionName, false),
+    ];
+
     public static StoreOptions ConfigureLtvStore(this StoreOptions options, string connectionString, string schema)
     {
         ArgumentNullException.ThrowIfNull(options);

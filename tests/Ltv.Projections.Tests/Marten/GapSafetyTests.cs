@@ -7,6 +7,7 @@ using Ltv.Host.Generation;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
+using Ltv.Projections.Store.Status;
 using Ltv.Projections.Tests.DailyStats;
 using Ltv.Testing;
 using Marten;
@@ -49,13 +50,18 @@ public sealed class GapSafetyTests
             // daemon waits at the gap, so nothing above it is projected yet.
             await Task.Delay(TimeSpan.FromSeconds(8));
             (await CommittedCountAsync(marten)).ShouldBe(others.Count);
-            (await HighWaterMarkAsync(marten)).ShouldBe(0);
+            var status = await new StoreStatusQuery(marten.Store, marten.Database.DataSource, marten.Schema).ExecuteAsync(CancellationToken.None);
+            (status.HighWaterMark, status.SkippedGaps).ShouldBe((0L, 0L));
+            status.OldestOpenTransactionSeconds.ShouldNotBeNull().ShouldBeGreaterThan(7);
             (await RankedCountAsync(marten)).ShouldBe(0);
             await transaction.CommitAsync();
             await daemon.WaitForNonStaleData(TimeSpan.FromMinutes(1));
 
+            // No skip count is asserted from here on: when the commit lands between Marten's gap walk and its liveness
+            // probe, the probe finds no live reserver and records a skip of a gap that is already filled. That is
+            // harmless (the daemon reads the range after the commit, so its events are projected) and the fold below
+            // is what proves it.
             await ShouldEqualTheFoldOfTheLogAsync(marten);
-            (await SkippedGapsAsync(marten)).ShouldBe(0, "a live transaction's gap was skipped");
             await daemon.StopAllAsync();
         });
     }
@@ -152,10 +158,7 @@ public sealed class GapSafetyTests
     }
 
     private static async Task<long> SkippedGapsAsync(MartenStore marten) =>
-        await ScalarAsync(marten, $"select count(*) from {marten.Schema}.mt_high_water_skips");
-
-    private static async Task<long> HighWaterMarkAsync(MartenStore marten) =>
-        await ScalarAsync(marten, $"select coalesce(max(last_seq_id), 0) from {marten.Schema}.mt_event_progression where name = 'HighWaterMark'");
+        (await new StoreStatusQuery(marten.Store, marten.Database.DataSource, marten.Schema).ExecuteAsync(CancellationToken.None)).SkippedGaps;
 
     private static async Task<long> RankedCountAsync(MartenStore marten) =>
         await ScalarAsync(marten, $"select count(*) from {marten.Schema}.mt_doc_ltv_ranking");

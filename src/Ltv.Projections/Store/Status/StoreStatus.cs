@@ -1,0 +1,44 @@
+namespace Ltv.Projections.Store.Status;
+
+/// <summary>How the log and its read models stand, as Marten records it.</summary>
+/// <param name="Head">The sequence number of the last committed event (0 for an empty log).</param>
+/// <param name="Events">Events in the log.</param>
+/// <param name="HighWaterMark">How far the daemon knows the log to be gap-free: async read models never pass it.</param>
+/// <param name="SkippedGaps">Gaps the daemon skipped because their transactions were gone (mt_high_water_skips).</param>
+/// <param name="DeadLetterEvents">Events an async read model could not apply and set aside.</param>
+/// <param name="OldestOpenTransactionSeconds">
+/// The age of the oldest transaction on the server that holds a transaction id: a transaction that appended and has
+/// not committed holds the high-water mark back (null when none is open).
+/// </param>
+/// <param name="Projections">One entry per read model, inline first.</param>
+public sealed record StoreStatus(
+    long Head,
+    long Events,
+    long HighWaterMark,
+    long SkippedGaps,
+    long DeadLetterEvents,
+    double? OldestOpenTransactionSeconds,
+    IReadOnlyList<ProjectionStatus> Projections);
+
+/// <summary>One read model's state.</summary>
+/// <param name="Name">Its name, as the command line takes it.</param>
+/// <param name="Inline">Whether appends maintain it, in their own transaction.</param>
+/// <param name="Position">The last sequence number applied (inline read models are always at the head).</param>
+/// <param name="Lag">Events not applied yet.</param>
+/// <param name="LagSeconds">The age of the oldest event not applied yet (0 when none).</param>
+/// <param name="State">inline, running, paused or rebuilding.</param>
+/// <param name="Error">Why it paused, naming the event when Marten knows it.</param>
+public sealed record ProjectionStatus(string Name, bool Inline, long Position, long Lag, double LagSeconds, string State, string? Error);
+
+/// <summary>The states a read model can be in.</summary>
+public static class ProjectionStates
+{
+    public const string Inline = "inline";
+
+    public const string Running = "running";
+
+    /// <summary>Marten's daemon stopped it on an error; the error says why.</summary>
+    public const string Paused = "paused";
+
+    public const string Rebuilding = "rebuilding";
+}

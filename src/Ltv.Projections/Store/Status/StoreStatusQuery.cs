@@ -1,0 +1,112 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Npgsql;
+
+namespace Ltv.Projections.Store.Status;
+
+/// <summary>
+/// Reads <see cref="StoreStatus"/> from Marten's own records: its statistics, mt_event_progression (positions, the
+/// high-water mark, paused shards and the event that paused them), mt_high_water_skips and the dead-letter events.
+/// Read only: Marten alone writes these.
+/// </summary>
+public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource dataSource, string schema)
+{
+    private const string HighWaterMarkRow = "HighWaterMark";
+
+    public async Task<StoreStatus> ExecuteAsync(CancellationToken ct)
+    {
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+        await using var session = store.QuerySession();
+        var deadLetters = await session.Query<DeadLetterEvent>().CountAsync(ct);
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var head = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {schema}.mt_events", ct);
+        var rows = await ProgressionAsync(connection, ct);
+        var projections = new List<ProjectionStatus>();
+        foreach (var (name, inline) in LtvStoreOptions.ReadModels)
+        {
+            if (inline)
+            {
+                projections.Add(new ProjectionStatus(name, true, head, 0, 0, ProjectionStates.Inline, null));
+                continue;
+            }
+
+            var row = rows.GetValueOrDefault(new ShardName(name).Identity);
+            var position = row?.Position ?? 0;
+            var (lag, seconds) = await LagAsync(connection, position, ct);
+            var state = row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
+                : row?.Error is not null ? ProjectionStates.Paused
+                : ProjectionStates.Running;
+            projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error));
+        }
+
+        return new StoreStatus(
+            head,
+            statistics.EventCount,
+            rows.GetValueOrDefault(HighWaterMarkRow)?.Position ?? 0,
+            await ScalarAsync(connection, $"select count(*) from {schema}.mt_high_water_skips", ct),
+            deadLetters,
+            await OldestOpenTransactionAsync(connection, ct),
+            projections);
+    }
+
+    private sealed record Progression(long Position, string? Mode, string? Error);
+
+    private async Task<Dictionary<string, Progression>> ProgressionAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select name, coalesce(last_seq_id, 0), mode,
+                   case when agent_status = 'Paused' or failure_category is not null
+                        then concat_ws('; ', pause_reason,
+                                       'event ' || failure_event_sequence || coalesce(' (' || failure_event_type || ')', ''))
+                   end
+            from {schema}.mt_event_progression
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new Dictionary<string, Progression>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            rows[reader.GetString(0)] = new Progression(
+                reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        return rows;
+    }
+
+    private async Task<(long Lag, double Seconds)> LagAsync(NpgsqlConnection connection, long position, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select count(*), coalesce(extract(epoch from now() - min(e.timestamp))::float8, 0)
+            from {schema}.mt_events e
+            where e.seq_id > @position
+            """,
+            connection);
+        command.Parameters.AddWithValue("position", position);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), reader.GetDouble(1));
+    }
+
+    // Only transactions that hold a transaction id (they wrote something) hold the high-water mark back.
+    private static async Task<double?> OldestOpenTransactionAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select extract(epoch from now() - min(xact_start))::float8
+            from pg_stat_activity
+            where backend_xid is not null and pid <> pg_backend_pid()
+            """,
+            connection);
+        return await command.ExecuteScalarAsync(ct) is double seconds ? seconds : null;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
