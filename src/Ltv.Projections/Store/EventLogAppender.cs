@@ -12,6 +12,9 @@ namespace Ltv.Projections.Store;
 /// together with whatever <c>alongside</c> adds to the session (the batch's rejections and counters). The lookup only
 /// saves work: the unique index on event ids is the arbiter, and when a concurrent writer stored some of the batch
 /// in between, PostgreSQL refuses the transaction and the batch is classified and tried again.
+/// Quick append with CustomerLifetime inline, never Marten's bulk insert of events: that one commits on its own
+/// connection without the documents and moves the high-water mark past other writers' open transactions
+/// (docs/MARTEN.md, "Ingest at 1M events"; MartenBulkInsertLimitsTests).
 /// </summary>
 public sealed class EventLogAppender(IDocumentStore store)
 {

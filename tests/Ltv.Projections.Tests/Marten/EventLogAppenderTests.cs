@@ -1,5 +1,6 @@
 using Ltv.Domain.Customers;
 using Ltv.Domain.Events;
+using Ltv.Domain.Lifetime;
 using Ltv.Projections.Store;
 using static Ltv.Domain.Events.CustomerEvent;
 using static Ltv.Projections.Store.AppendOutcome;
@@ -59,6 +60,54 @@ public sealed class EventLogAppenderTests(MartenStore marten) : IClassFixture<Ma
             (await StreamAsync(customer)).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal)
                 .ShouldBe(all.Where(e => e.CustomerId == customer).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task after_overlapping_batches_each_customer_lifetime_is_the_fold_of_its_stream_and_the_stream_takes_further_appends()
+    {
+        var customers = Enumerable.Range(0, 4).Select(c => new CustomerId($"appender-fold-{c}")).ToArray();
+        var all = customers.SelectMany(c => Enumerable.Range(0, 60).Select(i => i % 3 == 0
+            ? (CustomerEvent)new OrderPlaced(c, $"o-{i}", At("2017-01-06T12:00:00Z").AddHours(i), Money.InUsd(i + 1m))
+            : Visit(c, i))).ToArray();
+        var batches = Enumerable.Range(0, 4).Select(w => all.Where((_, i) => (i + w) % 4 != 0).Reverse().ToArray()).ToArray();
+
+        await Task.WhenAll(batches.Select(b => Task.Run(() => new EventLogAppender(marten.Store).AppendAsync(b, null, CancellationToken.None))));
+        foreach (var customer in customers)
+        {
+            await new EventLogAppender(marten.Store).AppendAsync([Visit(customer, 1000)], null, CancellationToken.None);
+        }
+
+        await using var session = marten.Store.QuerySession();
+        foreach (var customer in customers)
+        {
+            var stream = await session.Events.FetchStreamAsync(customer.Value);
+            stream.Select(e => e.Version).ShouldBe(Enumerable.Range(1, 61).Select(v => (long)v));
+            var lifetime = (await session.LoadAsync<CustomerLifetime>(customer.Value)).ShouldNotBeNull();
+            lifetime.ShouldBe(CustomerLifetime.From(customer, [.. stream.Select(e => (CustomerEvent)e.Data)]));
+            lifetime.OrderCount.ShouldBe(20);
+        }
+    }
+
+    [Fact]
+    public async Task appends_leave_the_high_water_mark_to_the_daemon_even_while_another_append_is_held_open()
+    {
+        var (held, other) = (new CustomerId("appender-held"), new CustomerId("appender-other"));
+        await using var connection = await marten.Database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var session = marten.Store.LightweightSession(global::Marten.Services.SessionOptions.ForTransaction(transaction)))
+        {
+            session.Events.Append(held.Value, StoredEvents.Wrap(Visit(held, 1)));
+            await session.SaveChangesAsync();
+        }
+
+        await new EventLogAppender(marten.Store).AppendAsync([Visit(other, 1), Visit(other, 2)], null, CancellationToken.None);
+
+        // Only the daemon's gap detection may move the mark (DESIGN.md, "Subscriptions"); an append that wrote it could
+        // pass the held sequence number, as Marten's bulk insert does (MartenBulkInsertLimitsTests).
+        await using var command = marten.Database.DataSource.CreateCommand(
+            $"select count(*) from {marten.Schema}.mt_event_progression where name = 'HighWaterMark'");
+        (await command.ExecuteScalarAsync()).ShouldBe(0L);
+        await transaction.CommitAsync();
     }
 
     [Fact]
