@@ -15,6 +15,8 @@ internal static class PostgresContainer
     // (.ci/postgres-image) and names it in ImageVariable.
     public const string DefaultImage = "postgres:15";
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
     public static string Image =>
         Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
@@ -27,15 +29,26 @@ internal static class PostgresContainer
         PostgreSqlContainer container = new PostgreSqlBuilder(image)
             .WithPassword($"ltv-test-{Guid.NewGuid():N}")
             .Build();
-        await container.StartAsync().ConfigureAwait(false);
+        try
+        {
+            // An image that never gets ready should fall back to the private cluster rather than hold up the run.
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await container.StartAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         // Ryuk, which would remove it otherwise, cannot run where no registry is reachable.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-        string connectionString = container.GetConnectionString();
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Connections go over TCP through docker-proxy, one more process to schedule: in a CI run here (2 cores, load
+        // above 20) two dozen `ltv` processes connecting at once overran Npgsql's default 15 s.
+        var builder = new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Timeout = 60 };
         return new ServerAddress(
-            connectionString,
+            builder.ConnectionString,
             builder.Database ?? "postgres",
             $"a Testcontainers PostgreSQL container from image {image} (container {container.Id[..12]}, "
             + $"Host={builder.Host}; Port={builder.Port}; started in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s)");

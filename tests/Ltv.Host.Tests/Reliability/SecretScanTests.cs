@@ -81,16 +81,16 @@ public sealed partial class SecretScanTests(LtvTestApp app) : IClassFixture<LtvT
         // for; a server that checks passwords (a test container) already has its own in the connection string.
         var connection = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString);
         connection.Password ??= "secret-hunter2";
-        var password = connection.Password;
+        var secret = connection.Password;
         var ltv = new LtvProcess(connection.ConnectionString);
         (await ltv.RunAsync("summary")).ExitCode.ShouldBe(0);
         await using var server = await ServeProcess.StartAsync(ltv);
 
-        (await server.Client.GetStringAsync(new Uri("/health", UriKind.Relative))).ShouldNotContain(password);
+        (await server.Client.GetStringAsync(new Uri("/health", UriKind.Relative))).ShouldNotContain(secret);
         (await server.Client.GetAsync(new Uri("/api/customers/no-such-customer", UriKind.Relative))).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
 
         server.Log.ShouldContain("ltv serve: database");
-        server.Log.ShouldNotContain(password);
+        server.Log.ShouldNotContain(secret);
     }
 
     // Tests may hold fake credentials to check they are not echoed; by convention their values say so.
