@@ -6,6 +6,7 @@ using Ltv.Host.Ingestion;
 using Ltv.Projections;
 using Ltv.Projections.Ranking;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Ltv.Testing;
 
@@ -13,9 +14,9 @@ namespace Ltv.Testing;
 /// The product's services on a fresh database of their own, wired exactly as the CLI wires them:
 /// the integration tests' way in.
 /// </summary>
-public sealed class LtvTestApp : IAsyncLifetime, IAsyncDisposable
+public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = new(diagnostics);
     private ServiceProvider? _services;
 
     // As the product's default; a single public constructor keeps the class usable as an xunit fixture.

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DotNet.Testcontainers.Builders;
 using Ltv.Host.LocalPostgres;
 using Npgsql;
 
 namespace Ltv.Testing;
 
-// The one PostgreSQL server a test process uses: LTV_TEST_CONNECTION when set, otherwise the same
-// local cluster the tool bootstraps. Tests never skip for want of a database.
+// The one PostgreSQL server a test process uses: LTV_TEST_CONNECTION when set, otherwise a container through
+// Testcontainers when a Docker engine answers, otherwise the same local cluster the tool bootstraps.
+// Tests never skip for want of a database.
 public sealed partial class PostgresServer
 {
     public const string ConnectionVariable = "LTV_TEST_CONNECTION";
@@ -49,24 +51,47 @@ public sealed partial class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
-        string? given = Environment.GetEnvironmentVariable(ConnectionVariable);
-        PostgresServer server;
-        if (!string.IsNullOrWhiteSpace(given))
-        {
-            var builder = new NpgsqlConnectionStringBuilder(given);
-            string maintenance = string.IsNullOrEmpty(builder.Database) ? "postgres" : builder.Database;
-            server = new PostgresServer(given, maintenance, $"{ConnectionVariable} (Host={builder.Host}; Port={builder.Port})");
-        }
-        else
-        {
-            var cluster = new LocalPostgresCluster();
-            string connectionString = await cluster.EnsureStartedAsync().ConfigureAwait(false);
-            server = new PostgresServer(connectionString, "postgres", $"local cluster in {cluster.DataDirectory}");
-        }
+        ServerAddress address = Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } given
+            ? Given(given)
+            : await StartContainerOrClusterAsync().ConfigureAwait(false);
+        ServerNotice.Write(address.Description);
 
+        var server = new PostgresServer(address.ConnectionString, address.MaintenanceDatabase, address.Description);
         await server.DropAbandonedDatabasesAsync(DateTime.UtcNow).ConfigureAwait(false);
         return server;
     }
+
+    private static ServerAddress Given(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        string maintenance = string.IsNullOrEmpty(builder.Database) ? "postgres" : builder.Database;
+        return new ServerAddress(connectionString, maintenance, $"{ConnectionVariable} (Host={builder.Host}; Port={builder.Port})");
+    }
+
+    // A container where a Docker engine answers, else the private cluster; the description says why it fell back.
+    private static async Task<ServerAddress> StartContainerOrClusterAsync()
+    {
+        string fallbackReason;
+        try
+        {
+            return await PostgresContainer.StartAsync().ConfigureAwait(false);
+        }
+        catch (DockerUnavailableException)
+        {
+            fallbackReason = "no Docker engine is reachable";
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An engine without the image (no registry here), or one that cannot run it: the tests still need a server.
+            fallbackReason = $"the Docker engine did not start {PostgresContainer.Image}: {exception.GetType().Name}: {FirstLine(exception.Message)}";
+        }
+
+        var cluster = new LocalPostgresCluster();
+        string connectionString = await cluster.EnsureStartedAsync().ConfigureAwait(false);
+        return new ServerAddress(connectionString, "postgres", $"the private local cluster in {cluster.DataDirectory} ({fallbackReason})");
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private async Task DropAbandonedDatabasesAsync(DateTime utcNow)
     {

@@ -1,9 +1,11 @@
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Ltv.Testing;
 
 // An xunit class fixture: a fresh, uniquely named database for one test class, dropped afterwards.
-public sealed class TestDatabase : IAsyncLifetime
+// xunit passes its diagnostic sink, through which the test output says which server the tests use.
+public sealed class TestDatabase(IMessageSink? diagnostics = null) : IAsyncLifetime
 {
     private PostgresServer? _server;
     private NpgsqlDataSource? _dataSource;
@@ -18,6 +20,7 @@ public sealed class TestDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.GetAsync().ConfigureAwait(false);
+        ServerNotice.ShowIn(diagnostics);
         await _server.CreateDatabaseAsync(Name).ConfigureAwait(false);
         ConnectionString = _server.ConnectionStringFor(Name);
         _dataSource = NpgsqlDataSource.Create(ConnectionString);

@@ -30,12 +30,12 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
             var before = await AppliedAsync(ltv.Schema);
             for (var point = 0; point < KillPoints; point++)
             {
-                // The window spans how long this daemon takes to apply the whole log here, so that kills land
-                // mid-run rather than after it has caught up.
-                var killAfter = TimeSpan.FromMilliseconds(100 + random.Next(600));
-                await StartThenKillAsync(ltv, killAfter);
+                // The kill waits for the daemon's first committed batch, then a random moment more, so that it lands
+                // mid-run however slow the daemon's start is on the server at hand (a container's is slower).
+                var killAfter = TimeSpan.FromMilliseconds(random.Next(150));
+                await StartThenKillAsync(ltv, before, killAfter);
                 var after = await AppliedAsync(ltv.Schema);
-                output.WriteLine($"killed after {killAfter.TotalMilliseconds:F0} ms: {after}");
+                output.WriteLine($"killed {killAfter.TotalMilliseconds:F0} ms after its first commit: {after}");
                 midRun += after.LeftBetween(before) ? 1 : 0;
                 before = after;
             }
@@ -51,12 +51,18 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
         }
     }
 
-    private async Task StartThenKillAsync(LtvProcess ltv, TimeSpan killAfter)
+    private async Task StartThenKillAsync(LtvProcess ltv, AppliedEvents before, TimeSpan killAfter)
     {
         using var daemon = ltv.Start("daemon");
         var running = await daemon.StandardError.ReadLineAsync();
         running.ShouldNotBeNull().ShouldStartWith("ltv daemon: running");
         var drained = Task.WhenAll(daemon.StandardOutput.ReadToEndAsync(), daemon.StandardError.ReadToEndAsync());
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await AppliedAsync(ltv.Schema)).MovedSince(before) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(5);
+        }
+
         await Task.Delay(killAfter);
         daemon.Kill();
         await daemon.WaitForExitAsync();
@@ -89,6 +95,10 @@ public sealed class DaemonCrashTests(LtvTestApp app, ITestOutputHelper output) :
         /// <summary>Whether a projection now stands strictly between where it stood <paramref name="before"/> and the head.</summary>
         public bool LeftBetween(AppliedEvents before) =>
             ByProjection.Any(p => before.ByProjection[p.Key] < p.Value && p.Value < Events);
+
+        /// <summary>Whether a projection has committed since <paramref name="before"/>, or there is nothing left to apply.</summary>
+        public bool MovedSince(AppliedEvents before) =>
+            ByProjection.Any(p => before.ByProjection[p.Key] < p.Value) || ByProjection.All(p => p.Value == Events);
 
         public override string ToString() => string.Join(", ", ByProjection.Select(p => $"{p.Key} {p.Value}/{Events}"));
     }
