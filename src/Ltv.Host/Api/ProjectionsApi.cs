@@ -1,5 +1,5 @@
 using Ltv.Host.Api.Contracts;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,14 +24,14 @@ public static class ProjectionsApi
         return group;
     }
 
-    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ProjectionCatalog catalog, CancellationToken ct)
+    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ReadModelCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return TypedResults.Ok(StoreStatusResponse.From(await catalog.StatusAsync(ct)));
     }
 
     public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
-        string name, ProjectionCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
+        string name, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(lifetime);
@@ -46,7 +46,7 @@ public static class ProjectionsApi
         {
             return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token)));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or JasperFx.Events.Daemon.ProjectionAlreadyRebuildingException)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Cannot rebuild");
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ltv.EventStore;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.LocalPostgres;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Cli;
 
@@ -82,6 +83,7 @@ public static class LtvCli
     {
         UserError => e.Message,
         EventStoreUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
+        _ when DatabaseUnavailable.Is(e) => DatabaseUnavailable.Describe(e) + " (check --connection or LTV_CONNECTION)",
         LocalPostgresException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,

@@ -1,4 +1,4 @@
-using Ltv.EventStore;
+using JasperFx.Events.Daemon;
 using Ltv.EventStore.Schema;
 using Ltv.Host.Ingestion;
 using Ltv.Projections;
@@ -6,6 +6,9 @@ using Ltv.Projections.Clv;
 using Ltv.Projections.DailyStats;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.DailyStats;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -14,16 +17,33 @@ namespace Ltv.Host.Composition;
 /// <summary>The modules of the product, shared by the CLI and the HTTP API.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The event store, its read models and the connection they use.</summary>
-    public static IServiceCollection AddLtvStore(this IServiceCollection services, string connectionString, LtvOptions options)
+    /// <summary>
+    /// The event store (Marten), its read models and the connection they use. <paramref name="daemon"/> says who runs
+    /// Marten's async daemon: by default the commands that need it start it themselves (<see cref="ReadModelCatalog"/>);
+    /// a long-running host passes <see cref="DaemonMode.Solo"/> to keep it running beside its work.
+    /// </summary>
+    public static IServiceCollection AddLtvStore(
+        this IServiceCollection services, string connectionString, LtvOptions options, DaemonMode daemon = DaemonMode.ExternallyManaged)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton(options.Schema);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(SessionOptions.Apply(connectionString)).Build());
-        services.AddSingleton(sp => new ProjectionCatalog(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
-        services.AddSingleton(sp => new PostgresEventStore(
-            sp.GetRequiredService<NpgsqlDataSource>(), options.Schema, sp.GetRequiredService<ProjectionCatalog>().Inline));
+        var marten = services.AddMarten(sp =>
+        {
+            var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value);
+            store.AddIngestionTables(options.Schema.Value);
+            store.Projections.AsyncMode = daemon;
+            return store;
+        });
+        if (daemon != DaemonMode.ExternallyManaged)
+        {
+            marten.AddAsyncDaemon(daemon);
+        }
+
+        services.AddSingleton(sp => new ReadModelCatalog(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value));
+        services.AddSingleton(sp => new EventLogAppender(sp.GetRequiredService<IDocumentStore>()));
         return services;
     }
 
@@ -45,23 +65,25 @@ public static class ServiceCollectionExtensions
     /// <summary>The read-model queries.</summary>
     public static IServiceCollection AddLtvQueries(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new TopCustomersQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new Projections.Store.Ranking.TopCustomersQuery(sp.GetRequiredService<IDocumentStore>()));
         services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new CustomerQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), sp.GetRequiredService<PostgresEventStore>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(),
+            new EventStore.PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), [])));
         services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new ClvQuery(sp.GetRequiredService<PurchaseFactsQuery>()));
-        services.AddSingleton(sp => new DailyStatsProjection(sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new DailyStatsQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsTablesOf(sp), DailyStatsLagOf(sp)));
         services.AddSingleton(sp => new PeriodCustomersQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsTablesOf(sp), DailyStatsLagOf(sp)));
         return services;
     }
 
-    /// <summary>The tables of the ingestion module, applied with the store's own scripts.</summary>
-    public static IReadOnlyList<MigrationScript> IngestionScripts { get; } =
-        MigrationScript.FromEmbeddedResources(typeof(IngestHandler).Assembly);
+    private static DailyStatsTables DailyStatsTablesOf(IServiceProvider services) =>
+        DailyStatsRegistration.TablesIn(services.GetRequiredService<SchemaName>().Value);
+
+    private static ReadModelLag DailyStatsLagOf(IServiceProvider services) =>
+        MartenLag.For(services.GetRequiredService<SchemaName>().Value, Projections.Store.DailyStats.DailyStatsProjection.ProjectionName);
 }

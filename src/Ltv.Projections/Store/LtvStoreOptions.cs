@@ -6,6 +6,7 @@ using Ltv.Domain.Events;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using static Ltv.Domain.Events.CustomerEvent;
 
@@ -33,6 +34,19 @@ public static class LtvStoreOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection(connectionString);
+        return options.ConfigureLtvStore(schema);
+    }
+
+    public static StoreOptions ConfigureLtvStore(this StoreOptions options, NpgsqlDataSource dataSource, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Connection(dataSource);
+        return options.ConfigureLtvStore(schema);
+    }
+
+    /// <summary>Everything but the connection.</summary>
+    private static StoreOptions ConfigureLtvStore(this StoreOptions options, string schema)
+    {
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EventJson.Options, EnumStorage.AsString, Casing.CamelCase);

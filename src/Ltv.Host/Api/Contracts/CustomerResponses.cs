@@ -2,7 +2,7 @@ using System.Text.Json;
 using Ltv.EventStore;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Lifetime;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Ranking;
 
 namespace Ltv.Host.Api.Contracts;
 

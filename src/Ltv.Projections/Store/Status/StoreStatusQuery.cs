@@ -36,7 +36,7 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             var position = row?.Position ?? 0;
             var (lag, seconds) = await LagAsync(connection, position, ct);
             var state = row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
-                : row?.Error is not null ? ProjectionStates.Paused
+                : row?.Error is not null ? ProjectionStates.Failed
                 : ProjectionStates.Running;
             projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error));
         }
