@@ -3,8 +3,8 @@ using Ltv.Domain.Lifetime;
 using Ltv.EventStore.Schema;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -42,7 +42,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
             .AddLtvIngestion()
             .AddLtvQueries()
             .BuildServiceProvider();
-        await Get<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+        await Get<ReadModelCatalog>().EnsureAsync();
     }
 
     public T Get<T>()
@@ -71,7 +71,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     /// <summary>Waits until every async projection has reached the head of the log (never a fixed delay).</summary>
     public async Task CatchUpAsync()
     {
-        var results = await Get<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), default);
+        var results = await Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), default);
         if (results.Any(r => !r.Result.ReachedHead))
         {
             throw new TimeoutException("The async projections did not reach the head of the log within 60 s.");

@@ -31,7 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(SessionOptions.Apply(connectionString)).Build());
         var marten = services.AddMarten(sp =>
         {
-            var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value);
+            var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value, options.DaemonBatchSize);
             store.AddIngestionTables(options.Schema.Value);
             store.Projections.AsyncMode = daemon;
             return store;

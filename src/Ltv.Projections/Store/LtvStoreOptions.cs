@@ -34,18 +34,22 @@ public static class LtvStoreOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection(connectionString);
-        return options.ConfigureLtvStore(schema);
+        return options.ConfigureLtvStore(schema, AsyncBatchSize);
     }
 
-    public static StoreOptions ConfigureLtvStore(this StoreOptions options, NpgsqlDataSource dataSource, string schema)
+    /// <param name="options">Marten's options to fill.</param>
+    /// <param name="dataSource">The connection pool Marten shares with the product's own queries.</param>
+    /// <param name="schema">The PostgreSQL schema of the store.</param>
+    /// <param name="asyncBatchSize">Events per batch of the async daemon (<see cref="AsyncBatchSize"/> unless tuned).</param>
+    public static StoreOptions ConfigureLtvStore(this StoreOptions options, NpgsqlDataSource dataSource, string schema, int asyncBatchSize)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection(dataSource);
-        return options.ConfigureLtvStore(schema);
+        return options.ConfigureLtvStore(schema, asyncBatchSize);
     }
 
     /// <summary>Everything but the connection.</summary>
-    private static StoreOptions ConfigureLtvStore(this StoreOptions options, string schema)
+    private static StoreOptions ConfigureLtvStore(this StoreOptions options, string schema, int asyncBatchSize)
     {
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -70,10 +74,10 @@ public static class LtvStoreOptions
         // The ranked view runs behind the append, on Marten's async daemon. Batches of 5,000 events rather than the
         // default 500: catch-up went from 4,455 to 8,040 events/s on 170k events (docs/MARTEN.md).
         options.MapRankedCustomer();
-        options.Projections.Add<RankedCustomerProjection>(ProjectionLifecycle.Async, daemon => daemon.BatchSize = AsyncBatchSize);
+        options.Projections.Add<RankedCustomerProjection>(ProjectionLifecycle.Async, daemon => daemon.BatchSize = asyncBatchSize);
 
         // DailyStats keeps tables of its own, created by Marten (Weasel) and emptied by it before a rebuild.
-        options.AddDailyStats(schema, AsyncBatchSize);
+        options.AddDailyStats(schema, asyncBatchSize);
         return options;
     }
 }
