@@ -2,6 +2,8 @@ using Ltv.EventStore.Schema;
 using Ltv.Projections.DailyStats;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Ranking;
+using Ltv.Domain.Lifetime;
+using Marten;
 using Npgsql;
 
 namespace Ltv.Testing;
@@ -24,6 +26,53 @@ public static class ReadModelDamage
     /// <summary>Deletes every row of each named read model.</summary>
     public static Task EmptyAsync(string connectionString, string schema, params string[] readModels) =>
         ExecuteAsync(connectionString, readModels.Select(name => $"truncate {string.Join(", ", Tables(SchemaName.From(schema), name))};"));
+
+    /// <summary>Deletes a third of one copy of DailyStats and changes the figures of the rest (Marten's store: tables of ours).</summary>
+    public static Task DamageAsync(string connectionString, DailyStatsTables tables) => ExecuteAsync(connectionString, [Daily(tables)]);
+
+    /// <summary>Deletes every row of one copy of DailyStats.</summary>
+    public static Task EmptyAsync(string connectionString, DailyStatsTables tables) =>
+        ExecuteAsync(connectionString, [$"truncate {string.Join(", ", tables.All.Select(tables.Schema.Qualify))};"]);
+
+    /// <summary>
+    /// Deletes every third of a Marten read model's documents (in id order, the first among them) and stores what
+    /// <paramref name="damage"/> makes of the rest, through Marten's own session: no SQL of ours writes Marten's tables.
+    /// </summary>
+    public static async Task DamageDocumentsAsync<T>(IDocumentStore store, Func<T, string> id, Func<T, T> damage)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var session = store.LightweightSession();
+        var documents = (await session.Query<T>().ToListAsync()).OrderBy(id, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (i % 3 == 0)
+            {
+                session.Delete(documents[i]);
+            }
+            else
+            {
+                session.Store(damage(documents[i]));
+            }
+        }
+
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Deletes every document of a Marten read model, through Marten.</summary>
+    public static async Task EmptyDocumentsAsync<T>(IDocumentStore store)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(T));
+    }
+
+    /// <summary>A customer's figures changed: more visits and images, and a later last event.</summary>
+    public static CustomerLifetime Damaged(CustomerLifetime lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        return lifetime with { Visits = lifetime.Visits + 7, Images = lifetime.Images + 1, LastEventTime = lifetime.LastEventTime?.AddDays(100) };
+    }
 
     private static string Damage(SchemaName schema, string readModel) => readModel switch
     {
