@@ -1,5 +1,4 @@
 using Ltv.Domain.Customers;
-using Ltv.Projections.Store;
 using Ltv.Projections.Store.Customers;
 using Ltv.Testing;
 
@@ -9,9 +8,6 @@ namespace Ltv.Projections.Tests.Marten;
 public sealed class CustomerQueryCasesOnMartenTests(MartenStore marten) : IClassFixture<MartenStore>
 {
     private CustomerQuery Query => new(marten.Store);
-
-    private Task AppendAsync(params string[] lines) =>
-        new EventLogAppender(marten.Store).AppendAsync(LtvOracle.AcceptedEvents(lines), alongside: null, CancellationToken.None);
 
     [Fact]
     public async Task an_order_update_that_arrives_before_its_new_keeps_the_update_amount()
@@ -25,7 +21,7 @@ public sealed class CustomerQueryCasesOnMartenTests(MartenStore marten) : IClass
         ];
         foreach (var line in lines)
         {
-            await AppendAsync(line);
+            await marten.AppendLinesAsync(line);
         }
 
         var view = await Query.ExecuteAsync("cust-upd", CancellationToken.None);
@@ -39,10 +35,10 @@ public sealed class CustomerQueryCasesOnMartenTests(MartenStore marten) : IClass
     [Fact]
     public async Task activity_before_the_customer_event_shows_an_unknown_name_until_it_arrives()
     {
-        await AppendAsync("""{"type": "SITE_VISIT", "verb": "NEW", "key": "v1", "event_time": "2017-01-01T10:00:00Z", "customer_id": "early-bird"}""");
+        await marten.AppendLinesAsync("""{"type": "SITE_VISIT", "verb": "NEW", "key": "v1", "event_time": "2017-01-01T10:00:00Z", "customer_id": "early-bird"}""");
         var before = await Query.ExecuteAsync("early-bird", CancellationToken.None);
 
-        await AppendAsync("""{"type": "CUSTOMER", "verb": "NEW", "key": "early-bird", "event_time": "2017-03-01T10:00:00Z", "last_name": "Finch"}""");
+        await marten.AppendLinesAsync("""{"type": "CUSTOMER", "verb": "NEW", "key": "early-bird", "event_time": "2017-03-01T10:00:00Z", "last_name": "Finch"}""");
         var after = await Query.ExecuteAsync("early-bird", CancellationToken.None);
 
         before!.HasCustomerEvent.ShouldBeFalse();
