@@ -1,5 +1,6 @@
 using Ltv.Domain.Lifetime;
 using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Copies;
 using Marten;
 
 namespace Ltv.Projections.Store.Ranking;
@@ -18,8 +19,11 @@ public sealed class LtvHistogramQuery(IDocumentStore store)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(buckets, HistogramEdges.MaxBuckets);
         ArgumentNullException.ThrowIfNull(settings);
         await using var session = store.QuerySession();
-        var lag = await MartenLag.CountAsync(store, session, RankedCustomerProjection.ProjectionName, ct);
-        var values = Values(settings.Timeframe);
+
+        // Every statement reads the copy found here: a switch meanwhile leaves that copy complete and maintained.
+        var copy = await new LiveCopyPointer(store.Options.DatabaseSchemaName).ReadCopyAsync(session, RankingRegistration.ReadModelName, ct);
+        var lag = await MartenLag.CountAsync(store, session, ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, copy), ct);
+        var values = Values(settings.Timeframe, copy);
 
         var bounds = (await session.AdvancedSql.QueryAsync<Bounds>(
             $"""
@@ -61,9 +65,9 @@ public sealed class LtvHistogramQuery(IDocumentStore store)
     /// Every customer's LTV, 52 x revenue x t / weeks, dividing last and rounding half away from zero as SimpleLtv does;
     /// t is the one parameter. The dataset's weeks come from the earliest and latest event times (two index probes).
     /// </summary>
-    private string Values(Timeframe timeframe)
+    private string Values(Timeframe timeframe, ReadModelCopy copy)
     {
-        var table = store.Options.Schema.For<RankedCustomer>();
+        var table = copy == ReadModelCopy.Blue ? store.Options.Schema.For<RankedCustomer.Blue>() : store.Options.Schema.For<RankedCustomer.Green>();
         var weeks = timeframe == Timeframe.Dataset
             ? $"(select {Week("max(last_event_time)")} - {Week("min(first_event_time)")} + 1 from {table})"
             : $"({Week("d.last_event_time")} - {Week("d.first_event_time")} + 1)";
