@@ -123,7 +123,7 @@ internal sealed class BenchStore : IAsyncDisposable
         await using var connection = await _services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
         await using var file = File.Create(path);
         await using var export = await connection.BeginRawBinaryCopyAsync(
-            $"copy (select {BaselineCopy.Columns} from {Schema.Qualify("events")} order by seq) to stdout (format binary)", ct);
+            $"copy (select {BaselineCopy.Columns} from {Schema.Qualify("mt_events")} order by seq_id) to stdout (format binary)", ct);
         await export.CopyToAsync(file, ct);
     }
 

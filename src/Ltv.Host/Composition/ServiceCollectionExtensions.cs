@@ -1,13 +1,14 @@
 using JasperFx.Events.Daemon;
 using Ltv.EventStore.Schema;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
 using Ltv.Projections.Clv;
 using Ltv.Projections.DailyStats;
-using Ltv.Projections.Lifetime;
-using Ltv.Projections.Ranking;
 using Ltv.Projections.Store;
+using Ltv.Projections.Store.Clv;
+using Ltv.Projections.Store.Customers;
 using Ltv.Projections.Store.DailyStats;
+using Ltv.Projections.Store.Ranking;
+using Ltv.Projections.Store.Summary;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -62,28 +63,20 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The read-model queries.</summary>
+    /// <summary>The read-model queries, each reading Marten's documents or the live copy of a read model's tables.</summary>
     public static IServiceCollection AddLtvQueries(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new Projections.Store.Ranking.TopCustomersQuery(sp.GetRequiredService<IDocumentStore>()));
-        services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new CustomerQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(),
-            new EventStore.PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), [])));
-        services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new TopCustomersQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new CustomerQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<IDocumentStore>()));
         services.AddSingleton(sp => new ClvQuery(sp.GetRequiredService<PurchaseFactsQuery>()));
         services.AddSingleton(sp => new DailyStatsQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsTablesOf(sp), DailyStatsLagOf(sp)));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsRegistration.LiveIn(sp.GetRequiredService<SchemaName>().Value)));
         services.AddSingleton(sp => new PeriodCustomersQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsTablesOf(sp), DailyStatsLagOf(sp)));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsRegistration.LiveIn(sp.GetRequiredService<SchemaName>().Value)));
         return services;
     }
-
-    private static DailyStatsTables DailyStatsTablesOf(IServiceProvider services) =>
-        DailyStatsRegistration.TablesIn(services.GetRequiredService<SchemaName>().Value);
-
-    private static ReadModelLag DailyStatsLagOf(IServiceProvider services) =>
-        MartenLag.For(services.GetRequiredService<SchemaName>().Value, Projections.Store.DailyStats.DailyStatsProjection.ProjectionName);
 }

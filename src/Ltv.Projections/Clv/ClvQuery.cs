@@ -9,7 +9,7 @@ namespace Ltv.Projections.Clv;
 public sealed record ClvAnswer(ClvModel Model, IReadOnlyList<PurchaseFact> Purchases, DateOnly? LastPurchaseDay);
 
 /// <summary>Fits BG/NBD and Gamma-Gamma to the orders in the store, for the CLI and the HTTP API alike.</summary>
-public sealed class ClvQuery(PurchaseFactsQuery purchases)
+public sealed class ClvQuery(IPurchaseFacts purchases)
 {
     /// <summary>
     /// Fits on the purchases up to <paramref name="calibrationEnd"/> (inclusive); without one, on all of them, with the

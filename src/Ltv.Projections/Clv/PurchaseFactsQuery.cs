@@ -11,7 +11,7 @@ namespace Ltv.Projections.Clv;
 /// amount, on the UTC day of its earliest event (when it was placed, whatever later updates say). Orders of one
 /// customer on one day come back as one transaction with their summed amount.
 /// </summary>
-public sealed class PurchaseFactsQuery(NpgsqlDataSource dataSource, SchemaName schema)
+public sealed class PurchaseFactsQuery(NpgsqlDataSource dataSource, SchemaName schema) : IPurchaseFacts
 {
     private readonly CustomerFiguresTables _tables = new CustomerLifetimeProjection(schema).Tables;
 

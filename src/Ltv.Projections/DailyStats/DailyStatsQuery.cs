@@ -5,9 +5,12 @@ using Npgsql;
 namespace Ltv.Projections.DailyStats;
 
 /// <summary>"Stats for day D" and "the same per day over a range", over the DailyStats read model.</summary>
-public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
+public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsSource source)
 {
-    private readonly DailyStatsTables _tables = tables;
+    public DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
+        : this(dataSource, (_, _) => Task.FromResult(new DailyStatsCopy(tables, lag)))
+    {
+    }
 
     public DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
         : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
@@ -19,11 +22,12 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
         PostgresErrors.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var copy = await source(connection, ct);
             var customers = new List<CustomerFigures>();
             await using (var command = new NpgsqlCommand(
                 $"""
                 select customer_id, visits, images, orders, revenue
-                from {_tables.CustomerDaysTable}
+                from {copy.Tables.CustomerDaysTable}
                 where day = @day
                 order by customer_id collate "C"
                 """,
@@ -38,7 +42,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
                 }
             }
 
-            var fresh = await NewCustomersAsync(connection, date, date, ct);
+            var fresh = await NewCustomersAsync(connection, copy.Tables, date, date, ct);
             var totals = new StatsTotals(
                 customers.Count,
                 fresh.GetValueOrDefault(date),
@@ -46,7 +50,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
                 customers.Sum(c => c.Images),
                 customers.Sum(c => c.Orders),
                 customers.Sum(c => c.Revenue));
-            return new StatsAnswer<DayStats>(new DayStats(date, totals, customers), await LagAsync(connection, ct));
+            return new StatsAnswer<DayStats>(new DayStats(date, totals, customers), await copy.Lag(connection, ct));
         });
 
     /// <summary>The longest range answered day by day (about a century): a range answers every day in it.</summary>
@@ -68,13 +72,14 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
         return PostgresErrors.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            var fresh = await NewCustomersAsync(connection, from, to, ct);
+            var copy = await source(connection, ct);
+            var fresh = await NewCustomersAsync(connection, copy.Tables, from, to, ct);
             var active = new Dictionary<DateOnly, StatsTotals>();
             await using (var command = Command(
                 connection,
                 $"""
                 select day, count(*), sum(visits), sum(images), sum(orders), sum(revenue)
-                from {_tables.CustomerDaysTable}
+                from {copy.Tables.CustomerDaysTable}
                 where day between @from and @to
                 group by day
                 """,
@@ -101,7 +106,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
 
             // A customer active on several days of the range counts once.
             await using var distinct = Command(
-                connection, $"select count(distinct customer_id) from {_tables.CustomerDaysTable} where day between @from and @to", from, to);
+                connection, $"select count(distinct customer_id) from {copy.Tables.CustomerDaysTable} where day between @from and @to", from, to);
             var totals = new StatsTotals(
                 (long)(await distinct.ExecuteScalarAsync(ct))!,
                 fresh.Values.Sum(),
@@ -109,15 +114,16 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
                 days.Sum(d => d.Totals.Images),
                 days.Sum(d => d.Totals.Orders),
                 days.Sum(d => d.Totals.Revenue));
-            return new StatsAnswer<RangeStats>(new RangeStats(from, to, totals, days), await LagAsync(connection, ct));
+            return new StatsAnswer<RangeStats>(new RangeStats(from, to, totals, days), await copy.Lag(connection, ct));
         });
     }
 
-    private async Task<Dictionary<DateOnly, long>> NewCustomersAsync(NpgsqlConnection connection, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<Dictionary<DateOnly, long>> NewCustomersAsync(
+        NpgsqlConnection connection, DailyStatsTables tables, DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var command = Command(
             connection,
-            $"select first_day, count(*) from {_tables.CustomersTable} where first_day between @from and @to group by first_day",
+            $"select first_day, count(*) from {tables.CustomersTable} where first_day between @from and @to group by first_day",
             from,
             to);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -129,8 +135,6 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsTable
 
         return counts;
     }
-
-    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) => lag(connection, ct);
 
     internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, DateOnly? from, DateOnly? to)
     {

@@ -5,9 +5,12 @@ using Npgsql;
 namespace Ltv.Projections.DailyStats;
 
 /// <summary>"Top customers over a period" and "how many customers are repeaters", over the DailyStats read model.</summary>
-public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
+public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsSource source)
 {
-    private readonly DailyStatsTables _tables = tables;
+    public PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
+        : this(dataSource, (_, _) => Task.FromResult(new DailyStatsCopy(tables, lag)))
+    {
+    }
 
     public PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
         : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
@@ -32,11 +35,12 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
         return PostgresErrors.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var copy = await source(connection, ct);
             await using var command = DailyStatsQuery.Command(
                 connection,
                 $"""
                 select customer_id, sum(visits), sum(images), sum(orders), sum(revenue)
-                from {_tables.CustomerDaysTable}
+                from {copy.Tables.CustomerDaysTable}
                 where day between @from and @to
                 group by customer_id
                 order by {orderBy} desc, customer_id collate "C"
@@ -55,7 +59,7 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
                 }
             }
 
-            return new StatsAnswer<IReadOnlyList<CustomerFigures>>(customers, await LagAsync(connection, ct));
+            return new StatsAnswer<IReadOnlyList<CustomerFigures>>(customers, await copy.Lag(connection, ct));
         });
     }
 
@@ -67,9 +71,10 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
         PostgresErrors.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var copy = await source(connection, ct);
             var perCustomer = $"""
                 select customer_id, count(*) as orders, sum(amount) as revenue
-                from {_tables.OrdersTable}
+                from {copy.Tables.OrdersTable}
                 where (@from::date is null or first_day >= @from) and (@to::date is null or first_day <= @to)
                 group by customer_id
                 """;
@@ -97,8 +102,6 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
                 }
             }
 
-            return new StatsAnswer<RepeaterStats>(new RepeaterStats(repeaters, buyers, list), await LagAsync(connection, ct));
+            return new StatsAnswer<RepeaterStats>(new RepeaterStats(repeaters, buyers, list), await copy.Lag(connection, ct));
         });
-
-    private Task<long> LagAsync(NpgsqlConnection connection, CancellationToken ct) => lag(connection, ct);
 }

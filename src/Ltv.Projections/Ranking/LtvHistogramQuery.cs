@@ -5,28 +5,6 @@ using Npgsql;
 
 namespace Ltv.Projections.Ranking;
 
-/// <summary>How histogram buckets divide the LTV axis.</summary>
-public enum HistogramScale
-{
-    /// <summary>Equal widths from 0 to the largest LTV.</summary>
-    Linear,
-
-    /// <summary>Equal ratios from the smallest positive LTV to the largest: LTV is heavily skewed.</summary>
-    Log,
-}
-
-/// <summary>One bucket: customers whose LTV is at least <paramref name="From"/> and below <paramref name="To"/> (the last one includes its To).</summary>
-public sealed record LtvBucket(decimal From, decimal To, long Customers);
-
-/// <summary>The distribution of Simple LTV over all customers.</summary>
-/// <param name="Customers">All customers in the ranking.</param>
-/// <param name="WithoutRevenue">Customers with LTV 0 (no revenue): in no bucket, since a log axis cannot show them.</param>
-/// <param name="Min">The smallest positive LTV.</param>
-/// <param name="Max">The largest LTV.</param>
-/// <param name="Buckets">Buckets over the positive LTVs, in order; none when no customer has revenue.</param>
-/// <param name="Lag">Events in the log not yet in the ranking.</param>
-public sealed record LtvHistogram(long Customers, long WithoutRevenue, decimal? Min, decimal? Max, IReadOnlyList<LtvBucket> Buckets, long Lag);
-
 /// <summary>
 /// Counts customers per LTV bucket over the LtvRanking read model in SQL, so that a chart of a million customers
 /// costs two scans on the server instead of a million rows on the wire. Each customer's LTV is the one top X shows
@@ -34,7 +12,7 @@ public sealed record LtvHistogram(long Customers, long WithoutRevenue, decimal? 
 /// </summary>
 public sealed class LtvHistogramQuery(NpgsqlDataSource dataSource, SchemaName schema)
 {
-    public const int MaxBuckets = 200;
+    public const int MaxBuckets = HistogramEdges.MaxBuckets;
 
     private readonly LtvRankingProjection _ranking = new(schema);
 
@@ -75,7 +53,7 @@ public sealed class LtvHistogramQuery(NpgsqlDataSource dataSource, SchemaName sc
                 return new LtvHistogram(customers, withoutRevenue, null, max, [], lag);
             }
 
-            var edges = Edges(lo, hi, buckets, scale);
+            var edges = HistogramEdges.Of(lo, hi, buckets, scale);
             await using var count = Command(connection, $"""
                 with v as ({values})
                 select width_bucket(ltv, @edges), count(*) from v where ltv > 0 group by 1
@@ -90,32 +68,12 @@ public sealed class LtvHistogramQuery(NpgsqlDataSource dataSource, SchemaName sc
                 }
             }
 
-            return new LtvHistogram(
-                customers, withoutRevenue, lo, hi, [.. edges.Select((from, i) => new LtvBucket(from, i + 1 < edges.Length ? edges[i + 1] : hi, counts[i]))], lag);
+            return new LtvHistogram(customers, withoutRevenue, lo, hi, LtvBucket.FromEdges(edges, hi, counts), lag);
         });
     }
 
     /// <summary>The buckets' lower edges in cents, strictly increasing: fewer than asked when cents cannot tell them apart.</summary>
-    public static decimal[] Edges(decimal min, decimal max, int buckets, HistogramScale scale)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(min);
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
-        var first = scale == HistogramScale.Linear ? 0m : min;
-        var ratio = (double)max / (double)min;
-        var edges = new List<decimal> { first };
-        for (var i = 1; i < buckets; i++)
-        {
-            var edge = scale == HistogramScale.Linear
-                ? Math.Round(max * i / buckets, 2, MidpointRounding.AwayFromZero)
-                : Math.Round((decimal)((double)min * Math.Pow(ratio, (double)i / buckets)), 2, MidpointRounding.AwayFromZero);
-            if (edge > edges[^1] && edge < max)
-            {
-                edges.Add(edge);
-            }
-        }
-
-        return [.. edges];
-    }
+    public static decimal[] Edges(decimal min, decimal max, int buckets, HistogramScale scale) => HistogramEdges.Of(min, max, buckets, scale);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, LtvSettings settings, int datasetWeeks)
     {

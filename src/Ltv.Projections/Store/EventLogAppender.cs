@@ -30,6 +30,8 @@ public sealed class EventLogAppender(IDocumentStore store)
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
+            await session.BeginTransactionAsync(ct);
+            await AppendGate.EnterAsync(session.Connection!, store.Options.DatabaseSchemaName, ct);
             var stored = await StoredAsync(session, ids, ct);
             var result = new AppendResult(Classify(events, ids, stored));
             foreach (var stream in events.Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended).GroupBy(e => e.CustomerId.Value))

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using Marten;
 using Npgsql;
 
 namespace Ltv.Projections.Store;
@@ -25,5 +26,14 @@ public static class MartenLag
             command.Parameters.AddWithValue("shard", shard);
             return (long)(await command.ExecuteScalarAsync(ct))!;
         };
+    }
+
+    /// <summary>The same count through Marten's API, for a query that reads with a session of the store.</summary>
+    public static async Task<long> CountAsync(IDocumentStore store, IQuerySession session, string projectionName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(session);
+        var position = await store.Advanced.ProjectionProgressFor(new ShardName(projectionName), token: ct);
+        return await session.Events.QueryAllRawEvents().LongCountAsync(e => e.Sequence > position, ct);
     }
 }

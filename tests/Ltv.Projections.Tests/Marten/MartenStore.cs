@@ -22,6 +22,10 @@ public sealed class MartenStore : IAsyncLifetime
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
+    /// <summary>Appends the events of raw input lines as ingest does, without its rejections.</summary>
+    public Task AppendLinesAsync(params string[] lines) =>
+        new EventLogAppender(Store).AppendAsync(LtvOracle.AcceptedEvents(lines), alongside: null, CancellationToken.None);
+
     public async Task DisposeAsync()
     {
         await Store.DisposeAsync();

@@ -12,33 +12,10 @@ namespace Ltv.Projections.Tests.Marten;
 /// <summary>LtvRanking on Marten's async daemon: the domain's ranking of the whole log, read by index scans.</summary>
 public sealed class RankingOnDaemonTests(RankingOnDaemonTests.CaughtUpLog log) : IClassFixture<RankingOnDaemonTests.CaughtUpLog>
 {
-    private static readonly List<string> Lines = [.. SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 300, Seed: 23))];
+    private static readonly List<string> Generated = [.. SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 300, Seed: 23))];
 
     /// <summary>The generated log appended once per test class, and the daemon caught up with it.</summary>
-    public sealed class CaughtUpLog : IAsyncLifetime
-    {
-        public MartenStore Marten { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            await Marten.InitializeAsync();
-
-            // Shuffled, in uneven batches, each batch sent twice: the daemon sees every event once, in any order.
-            var events = LtvOracle.AcceptedEvents(Lines).OrderBy(_ => Random.Shared.Next()).ToList();
-            var appender = new EventLogAppender(Marten.Store);
-            for (int start = 0, size = 97; start < events.Count; start += size, size = (size * 3 % 701) + 50)
-            {
-                var batch = events.Skip(start).Take(size).ToList();
-                await appender.AppendAsync(batch, alongside: null, CancellationToken.None);
-                await appender.AppendAsync(batch, alongside: null, CancellationToken.None);
-            }
-
-            using var daemon = await Marten.Store.BuildProjectionDaemonAsync();
-            await daemon.CatchUpAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
-        }
-
-        public Task DisposeAsync() => Marten.DisposeAsync();
-    }
+    public sealed class CaughtUpLog() : AppendedLog(Generated);
 
     [Theory]
     [MemberData(nameof(RankingTests.Settings), MemberType = typeof(RankingTests))]
@@ -48,9 +25,9 @@ public sealed class RankingOnDaemonTests(RankingOnDaemonTests.CaughtUpLog log) :
 
         var answer = await new TopCustomersQuery(log.Marten.Store).ExecuteAsync(1000, settings, CancellationToken.None);
 
-        answer.Customers.ShouldBe(LtvOracle.Top(Lines, settings, 1000));
+        answer.Customers.ShouldBe(LtvOracle.Top(Generated, settings, 1000));
         answer.Lag.ShouldBe(0);
-        var all = LtvOracle.Customers(Lines);
+        var all = LtvOracle.Customers(Generated);
         answer.DatasetWeeks.ShouldBe(WeekCalendar.WeeksBetween(all.Min(c => c.FirstEventTime!.Value), all.Max(c => c.LastEventTime!.Value)));
     }
 

@@ -7,25 +7,26 @@ using Marten.Events.Aggregation;
 namespace Ltv.Projections.Store.Ranking;
 
 /// <summary>
-/// LtvRanking: one <see cref="RankedCustomer"/> per customer stream, registered Async, so Marten's daemon keeps
-/// it from the log behind the append. Its fold is the domain's <see cref="CustomerLifetime.Evolve"/>, as the inline
-/// CustomerLifetime's is: the LTV rule exists once.
+/// LtvRanking: one <typeparamref name="TCopy"/> per customer stream, registered Async, so Marten's daemon keeps it
+/// from the log behind the append. Its fold is the domain's <see cref="CustomerLifetime.Evolve"/>, as the inline
+/// CustomerLifetime's is: the LTV rule exists once. Registered once per copy (blue/green), each under its own name.
 /// </summary>
-public sealed class RankedCustomerProjection : SingleStreamProjection<RankedCustomer, string>
+public sealed class RankedCustomerProjection<TCopy> : SingleStreamProjection<TCopy, string>
+    where TCopy : RankedCustomer
 {
-    /// <summary>The name on the command line and in Marten's progress table (mt_event_progression).</summary>
-    public const string ProjectionName = "ltv_ranking";
+    private readonly Func<CustomerLifetime, TCopy> _rank;
 
-    public RankedCustomerProjection()
+    public RankedCustomerProjection(string name, Func<CustomerLifetime, TCopy> rank)
     {
-        Name = ProjectionName;
+        Name = name;
+        _rank = rank;
     }
 
-    public override RankedCustomer? Evolve(RankedCustomer? snapshot, string id, IEvent e)
+    public override TCopy? Evolve(TCopy? snapshot, string id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return e.Data is CustomerEvent customerEvent
-            ? RankedCustomer.Of(CustomerLifetime.Evolve(snapshot?.Lifetime ?? CustomerLifetime.Initial(new CustomerId(id)), customerEvent))
+            ? _rank(CustomerLifetime.Evolve(snapshot?.Lifetime ?? CustomerLifetime.Initial(new CustomerId(id)), customerEvent))
             : snapshot;
     }
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Ltv.Domain.Customers;
 using Ltv.Domain.Lifetime;
+using Ltv.Projections.Store.Copies;
 using Marten;
 
 namespace Ltv.Projections.Store.Ranking;
@@ -32,18 +33,29 @@ public sealed class TopCustomersQuery(IDocumentStore store)
         ArgumentNullException.ThrowIfNull(settings);
         await using var session = store.QuerySession();
 
-        // Ordered and limited rather than min and max: each is one probe of its index, and an empty ranking is no row.
-        var first = await session.Query<RankedCustomer>().OrderBy(c => c.FirstEventTime).Select(c => c.FirstEventTime).Take(1).ToListAsync(ct);
-        var last = await session.Query<RankedCustomer>().OrderByDescending(c => c.LastEventTime).Select(c => c.LastEventTime).Take(1).ToListAsync(ct);
-        int? datasetWeeks = first.Count == 1 && last.Count == 1 ? WeekCalendar.WeeksBetween(first[0], last[0]) : null;
+        // Every statement reads the copy found here: a switch meanwhile leaves that copy complete and maintained.
+        var copy = await new LiveCopyPointer(store.Options.DatabaseSchemaName).ReadCopyAsync(session, RankingRegistration.ReadModelName, ct);
+        var (customers, datasetWeeks) = copy == ReadModelCopy.Blue
+            ? await RankAsync<RankedCustomer.Blue>(session, x, settings, ct)
+            : await RankAsync<RankedCustomer.Green>(session, x, settings, ct);
 
-        var ranked = await session.QueryAsync<RankedCustomer>(
-            settings.Timeframe == Timeframe.Dataset ? ByRevenue : ByWeeklyValue, ct, x);
-        var customers = ranked.Select(c => Result(c.Lifetime, settings, datasetWeeks)).ToList();
-
-        var position = await store.Advanced.ProjectionProgressFor(new ShardName(RankedCustomerProjection.ProjectionName), token: ct);
+        var shard = new ShardName(ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, copy));
+        var position = await store.Advanced.ProjectionProgressFor(shard, token: ct);
         var lag = await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence > position, ct);
         return new TopCustomersAnswer(customers, settings, datasetWeeks, lag);
+    }
+
+    private static async Task<(List<LtvResult> Customers, int? DatasetWeeks)> RankAsync<TCopy>(
+        IQuerySession session, int x, LtvSettings settings, CancellationToken ct)
+        where TCopy : RankedCustomer
+    {
+        // Ordered and limited rather than min and max: each is one probe of its index, and an empty ranking is no row.
+        var first = await session.Query<TCopy>().OrderBy(c => c.FirstEventTime).Select(c => c.FirstEventTime).Take(1).ToListAsync(ct);
+        var last = await session.Query<TCopy>().OrderByDescending(c => c.LastEventTime).Select(c => c.LastEventTime).Take(1).ToListAsync(ct);
+        int? datasetWeeks = first.Count == 1 && last.Count == 1 ? WeekCalendar.WeeksBetween(first[0], last[0]) : null;
+
+        var ranked = await session.QueryAsync<TCopy>(settings.Timeframe == Timeframe.Dataset ? ByRevenue : ByWeeklyValue, ct, x);
+        return ([.. ranked.Select(c => Result(c.Lifetime, settings, datasetWeeks))], datasetWeeks);
     }
 
     private static LtvResult Result(CustomerLifetime customer, LtvSettings settings, int? datasetWeeks)

@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Ltv.Projections.Store.Copies;
 using Marten;
 using Npgsql;
 
@@ -23,19 +24,23 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var head = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {schema}.mt_events", ct);
         var rows = await ProgressionAsync(connection, ct);
+        var pointer = new LiveCopyPointer(schema);
         var projections = new List<ProjectionStatus>();
         foreach (var (name, inline) in LtvStoreOptions.ReadModels)
         {
+            var live = await pointer.ReadAsync(connection, name, ct);
             if (inline)
             {
-                projections.Add(new ProjectionStatus(name, true, head, 0, 0, ProjectionStates.Inline, null));
+                projections.Add(new ProjectionStatus(
+                    name, true, head, 0, 0, live.Rebuilding ? ProjectionStates.Rebuilding : ProjectionStates.Inline, null));
                 continue;
             }
 
-            var row = rows.GetValueOrDefault(new ShardName(name).Identity);
+            // Position, lag and errors are the live copy's, the one queries read; a rebuild runs on the other copy.
+            var row = rows.GetValueOrDefault(Shard(name, live.Copy));
             var position = row?.Position ?? 0;
             var (lag, seconds) = await LagAsync(connection, position, ct);
-            var state = row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
+            var state = rows.GetValueOrDefault(Shard(name, live.Copy.Other()))?.Mode == "rebuild" || row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
                 : row?.Error is not null ? ProjectionStates.Failed
                 : ProjectionStates.Running;
             projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error));
@@ -50,6 +55,8 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             await OldestOpenTransactionAsync(connection, ct),
             projections);
     }
+
+    private static string Shard(string readModel, ReadModelCopy copy) => new ShardName(ReadModelCopies.ProjectionName(readModel, copy)).Identity;
 
     private sealed record Progression(long Position, string? Mode, string? Error);
 
