@@ -3,6 +3,7 @@ using Ltv.Domain.Lifetime;
 using Ltv.Host.Api.Contracts;
 using Ltv.Host.Composition;
 using Ltv.Projections.Lifetime;
+using Ltv.Projections.Store.Customers;
 using Ltv.Projections.Store.Ranking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using Ltv.EventStore;
 using Ltv.Host.Api.Contracts;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Status;
@@ -33,9 +32,9 @@ public static class HealthApi
             var projections = status.Projections.Select(p => new ProjectionHealth(p.Name, p.State, p.Lag, p.LagSeconds)).ToList();
             return TypedResults.Json(new HealthResponse(failed ? "degraded" : "healthy", "reachable", status.Head, projections, Error: null));
         }
-        catch (Exception e) when (e is EventStoreUnavailableException || DatabaseUnavailable.Is(e))
+        catch (Exception e) when (e is DatabaseUnavailableException || DatabaseUnavailable.Is(e))
         {
-            var why = e is EventStoreUnavailableException ? e.Message : DatabaseUnavailable.Describe(e);
+            var why = e is DatabaseUnavailableException ? e.Message : DatabaseUnavailable.Describe(e);
             return TypedResults.Json(
                 new HealthResponse("unhealthy", "unreachable", Head: null, [], why), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,9 +1,11 @@
+using JasperFx.Events.Daemon;
 using Ltv.Host.Api.Contracts;
 using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ltv.Host.Api;
@@ -31,7 +33,7 @@ public static class ProjectionsApi
     }
 
     public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
-        string name, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
+        string name, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, IServiceProvider services, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(lifetime);
@@ -44,7 +46,9 @@ public static class ProjectionsApi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         try
         {
-            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token)));
+            // The daemon this host runs (ltv serve): the rebuild works through it rather than beside it.
+            var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
+            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token, running)));
         }
         catch (Exception e) when (e is InvalidOperationException or JasperFx.Events.Daemon.ProjectionAlreadyRebuildingException)
         {

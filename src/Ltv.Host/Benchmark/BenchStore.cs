@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
 using Ltv.Projections.Store;

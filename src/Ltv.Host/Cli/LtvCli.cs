@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Ltv.EventStore;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.LocalPostgres;
 using Ltv.Projections.Store;
@@ -82,7 +81,7 @@ public static class LtvCli
     private static string? Message(Exception e) => e switch
     {
         UserError => e.Message,
-        EventStoreUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
+        DatabaseUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
         _ when DatabaseUnavailable.Is(e) => DatabaseUnavailable.Describe(e) + " (check --connection or LTV_CONNECTION)",
         LocalPostgresException => e.Message,
         OperationCanceledException => "cancelled",

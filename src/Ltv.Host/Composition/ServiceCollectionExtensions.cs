@@ -1,5 +1,5 @@
 using JasperFx.Events.Daemon;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Ingestion;
 using Ltv.Projections.Clv;
 using Ltv.Projections.DailyStats;

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Ltv.Domain.Input;
-using Ltv.EventStore;
 using Ltv.Projections.Store;
 
 namespace Ltv.Host.Ingestion;
@@ -154,7 +153,7 @@ public sealed class IngestHandler(EventLogAppender appender, IngestRunStore runs
         {
             await runs.FinishAsync(runId, IngestRunStatus.Failed, why, CancellationToken.None);
         }
-        catch (Exception ignored) when (ignored is EventStoreUnavailableException or Npgsql.NpgsqlException)
+        catch (Exception ignored) when (ignored is DatabaseUnavailableException or Npgsql.NpgsqlException)
         {
             // The database is gone: the run stays "running"; its counters still match what was committed.
         }

@@ -1,6 +1,6 @@
 using Ltv.Domain.Validation;
-using Ltv.EventStore;
-using Ltv.EventStore.Schema;
+using Ltv.Projections.Store;
+using Ltv.Projections;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,7 +13,7 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
     private const string EmptyJsonObject = "{}";
 
     public async Task<long> StartAsync(IReadOnlyList<string> sources, CancellationToken ct) =>
-        await PostgresErrors.Translate(async () =>
+        await DatabaseUnavailable.Translate(async () =>
         {
             await using var command = dataSource.CreateCommand($"insert into {schema}.ingest_runs (sources) values (@sources) returning id");
             command.Parameters.AddWithValue("sources", sources.ToArray());
@@ -88,7 +88,7 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
     }
 
     public Task FinishAsync(long runId, string status, string? message, CancellationToken ct) =>
-        PostgresErrors.Translate(async () =>
+        DatabaseUnavailable.Translate(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 $"update {schema}.ingest_runs set status = @status, message = @message, finished_at = now() where id = @id");
@@ -99,11 +99,11 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
         });
 
     public Task<IngestSummary> SummaryAsync(long runId, CancellationToken ct) =>
-        PostgresErrors.Translate(async () => (await ListAsync(runId, 1, ct)).Single());
+        DatabaseUnavailable.Translate(async () => (await ListAsync(runId, 1, ct)).Single());
 
     /// <summary>The most recent runs (or one run), newest first.</summary>
     public Task<IReadOnlyList<IngestSummary>> ListAsync(long? runId, int limit, CancellationToken ct) =>
-        PostgresErrors.Translate<IReadOnlyList<IngestSummary>>(async () =>
+        DatabaseUnavailable.Translate<IReadOnlyList<IngestSummary>>(async () =>
         {
             await using var command = dataSource.CreateCommand($"""
                 select r.id, r.status, r.read, r.accepted, r.duplicates, r.conflicting, r.rejected, r.message,

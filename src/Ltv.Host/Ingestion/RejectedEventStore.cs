@@ -1,5 +1,5 @@
-using Ltv.EventStore;
-using Ltv.EventStore.Schema;
+using Ltv.Projections.Store;
+using Ltv.Projections;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +12,7 @@ public sealed class RejectedEventStore(NpgsqlDataSource dataSource, SchemaName s
     /// <summary>Rejections, oldest first, optionally of one run and/or whose reason contains a text.</summary>
     public Task<IReadOnlyList<RejectedEvent>> ListAsync(
         long? runId, string? reason, bool includeResolved, long afterId, int limit, CancellationToken ct) =>
-        PostgresErrors.Translate<IReadOnlyList<RejectedEvent>>(async () =>
+        DatabaseUnavailable.Translate<IReadOnlyList<RejectedEvent>>(async () =>
         {
             await using var command = dataSource.CreateCommand($"""
                 select id, run_id, source, record_index, byte_offset, reason, detail, raw, recorded_at, retried_by

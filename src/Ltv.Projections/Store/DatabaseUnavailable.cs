@@ -9,12 +9,31 @@ namespace Ltv.Projections.Store;
 /// </summary>
 public static class DatabaseUnavailable
 {
-    public static bool Is(Exception exception) => Cause(exception) is not null;
+    public static bool Is(Exception exception) => exception is DatabaseUnavailableException || Cause(exception) is not null;
+
+    /// <summary>Runs <paramref name="operation"/>, turning a failure to reach the database into <see cref="DatabaseUnavailableException"/>.</summary>
+    public static async Task<T> Translate<T>(Func<Task<T>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        try
+        {
+            return await operation();
+        }
+        catch (Exception e) when (e is not DatabaseUnavailableException && Cause(e) is not null)
+        {
+            throw new DatabaseUnavailableException(Describe(e), e);
+        }
+    }
 
     /// <summary>One line for the user: the server's or the driver's own words.</summary>
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception is DatabaseUnavailableException)
+        {
+            return exception.Message;
+        }
+
         var cause = Cause(exception) ?? exception;
         return "The database is unreachable: " + (cause is PostgresException pg ? pg.MessageText : cause.InnerException?.Message ?? cause.Message);
     }
@@ -48,3 +67,6 @@ public static class DatabaseUnavailable
         _ => false,
     };
 }
+
+/// <summary>The database could not be reached or refused the connection.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -1,5 +1,7 @@
-using System.Diagnostics;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.Rebuild;
 using Ltv.Projections.Store.Status;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -83,28 +85,41 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     }
 
     /// <summary>
-    /// Rebuilds one read model from the whole log with Marten's daemon, reporting the events replayed so far to
-    /// <paramref name="progress"/> (read from Marten's progress record twice a second).
+    /// Rebuilds one read model from the whole log with Marten's machinery while queries keep answering a complete copy
+    /// (<see cref="ReadModelRebuilder"/>), reporting the events replayed so far to <paramref name="progress"/> (read from
+    /// Marten's progress records twice a second). <paramref name="running"/> is the daemon this process runs, if any:
+    /// the rebuild must work through it, or that daemon's agent for the copy being rebuilt would write beside it.
     /// </summary>
-    public async Task<RebuildResult> RebuildAsync(string name, IProgress<long>? progress, CancellationToken ct)
+    public async Task<RebuildResult> RebuildAsync(string name, IProgress<long>? progress, CancellationToken ct, IProjectionDaemon? running = null)
     {
         if (!Names.Contains(name))
         {
             throw new ArgumentException($"Unknown read model '{name}'.", nameof(name));
         }
 
-        var clock = Stopwatch.StartNew();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var rebuild = daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+        var rebuild = new ReadModelRebuilder(store, dataSource, running).RebuildAsync(name, ct);
         while (progress is not null && await Task.WhenAny(rebuild, Task.Delay(500, ct)) != rebuild)
         {
-            var status = await StatusAsync(ct);
-            progress.Report(status.Events - status.Projections.Single(p => p.Name == name).Lag);
+            progress.Report(await ReplayedAsync(name, ct));
         }
 
-        await rebuild;
-        var events = (await StatusAsync(ct)).Events;
-        progress?.Report(events);
-        return new RebuildResult(name, events, clock.Elapsed);
+        var result = await rebuild;
+        progress?.Report(result.Events);
+        return new RebuildResult(name, result.Events, result.Elapsed);
+    }
+
+    // The furthest any of the read model's projections (its copies) has come: the copy being rebuilt starts from 0.
+    private async Task<long> ReplayedAsync(string name, CancellationToken ct)
+    {
+        var positions = new List<long>();
+        var copies = AsyncNames.Contains(name) ? Enum.GetValues<ReadModelCopy>() : [ReadModelCopy.Blue];
+        foreach (var copy in copies)
+        {
+            positions.Add(await store.Advanced.ProjectionProgressFor(new ShardName(ReadModelCopies.ProjectionName(name, copy)), token: ct));
+        }
+
+        await using var session = store.QuerySession();
+        var position = positions.Min();
+        return await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence <= position, ct);
     }
 }

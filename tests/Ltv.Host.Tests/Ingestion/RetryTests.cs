@@ -21,7 +21,7 @@ public sealed class RetryTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 
         (retry.Retried, retry.Resolved, retry.Accepted).ShouldBe((2, 1, 1));
         retry.StillRejected.ShouldBe(new Dictionary<string, long> { ["unsupported currency EUR"] = 1 });
-        (await app.Get<Projections.Lifetime.CustomerQuery>().ExecuteAsync("retry-1", default))!.Revenue.ShouldBe(3.00m);
+        (await app.Get<Projections.Store.Customers.CustomerQuery>().ExecuteAsync("retry-1", default))!.Revenue.ShouldBe(3.00m);
         var open = await app.Get<RejectedEventStore>().ListAsync(summary.RunId, null, includeResolved: false, 0, 100, default);
         open.ShouldHaveSingleItem().Text.ShouldBe(StillBad);
         var all = await app.Get<RejectedEventStore>().ListAsync(summary.RunId, null, includeResolved: true, 0, 100, default);

@@ -4,6 +4,7 @@ using Ltv.Domain.Validation;
 using Ltv.Host.Api;
 using Ltv.Host.Tests.Api;
 using Ltv.Projections;
+using Ltv.Projections.Store.Summary;
 
 namespace Ltv.Host.Tests.Reliability;
 

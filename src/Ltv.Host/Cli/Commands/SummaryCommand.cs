@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections;
 using Ltv.Projections.Store;
+using Ltv.Projections.Store.Summary;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
