@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Ltv.Domain.Customers;
 using Ltv.Domain.Lifetime;
 using Ltv.Projections.Store.Copies;
@@ -39,9 +38,7 @@ public sealed class TopCustomersQuery(IDocumentStore store)
             ? await RankAsync<RankedCustomer.Blue>(session, x, settings, ct)
             : await RankAsync<RankedCustomer.Green>(session, x, settings, ct);
 
-        var shard = new ShardName(ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, copy));
-        var position = await store.Advanced.ProjectionProgressFor(shard, token: ct);
-        var lag = await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence > position, ct);
+        var lag = await MartenLag.CountAsync(store, session, ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, copy), ct);
         return new TopCustomersAnswer(customers, settings, datasetWeeks, lag);
     }
 
