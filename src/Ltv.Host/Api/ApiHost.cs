@@ -56,7 +56,7 @@ public static class ApiHost
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // not a line per request
         builder.Services
-            .AddLtvStore(options.ConnectionString, options.Ltv, options.RunDaemon ? DaemonMode.Solo : DaemonMode.ExternallyManaged)
+            .AddLtvStore(options.ConnectionString, options.Ltv, options.RunDaemon ? DaemonMode.HotCold : DaemonMode.ExternallyManaged)
             .AddLtvIngestion()
             .AddLtvQueries()
             .AddSingleton(options.Api)

@@ -21,7 +21,8 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// The event store (Marten), its read models and the connection they use. <paramref name="daemon"/> says who runs
     /// Marten's async daemon: by default the commands that need it start it themselves (<see cref="ReadModelCatalog"/>);
-    /// a long-running host passes <see cref="DaemonMode.Solo"/> to keep it running beside its work.
+    /// a long-running host passes <see cref="DaemonMode.HotCold"/> to keep it running beside its work, each shard in
+    /// the one process that holds Marten's lock for it (commands take the same locks: <see cref="Ltv.Projections.Store.Daemon.ShardLocks"/>).
     /// </summary>
     public static IServiceCollection AddLtvStore(
         this IServiceCollection services, string connectionString, LtvOptions options, DaemonMode daemon = DaemonMode.ExternallyManaged)

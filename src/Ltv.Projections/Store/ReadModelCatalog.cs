@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.Daemon;
 using Ltv.Projections.Store.Rebuild;
 using Ltv.Projections.Store.Status;
 using Marten;
@@ -29,19 +30,54 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
 
     public IReadOnlyList<string> AsyncNames { get; } = [.. LtvStoreOptions.ReadModels.Where(r => !r.Inline).Select(r => r.Name)];
 
-    /// <summary>Creates or migrates every table of the store (Marten's, the read models', and any registered with it).</summary>
-    public Task EnsureAsync() => store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    /// <summary>
+    /// Creates or migrates every table of the store (Marten's, the read models', and any registered with it). Marten's
+    /// call compares the schema with the database and then runs the difference without a lock between processes, so
+    /// two processes starting on a fresh schema both try to create the same tables and one fails ("relation already
+    /// exists"). The schema's own advisory lock makes them take turns: the second finds nothing left to do.
+    /// </summary>
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var lockCommand = SchemaLockCommand(connection, "select pg_advisory_lock(hashtext($1))"))
+        {
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+        finally
+        {
+            // Closing the connection would release it too, but the pool keeps connections open.
+            await using var unlockCommand = SchemaLockCommand(connection, "select pg_advisory_unlock(hashtext($1))");
+            await unlockCommand.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private NpgsqlCommand SchemaLockCommand(NpgsqlConnection connection, string sql) =>
+        new(sql, connection) { Parameters = { new NpgsqlParameter { Value = $"ltv.schema.{schema}" } } };
 
     public Task<StoreStatus> StatusAsync(CancellationToken ct) => new StoreStatusQuery(store, dataSource, schema).ExecuteAsync(ct);
 
-    /// <summary>Runs Marten's async daemon until <paramref name="ct"/> is cancelled, then stops it after its batches in flight.</summary>
+    /// <summary>
+    /// Runs Marten's async daemon until <paramref name="ct"/> is cancelled, then stops it after its batches in flight.
+    /// Each shard runs here once this process holds its HotCold lock (<see cref="ShardLocks"/>): a serving host or
+    /// another command may hold it first, and the shard is taken over when they let go.
+    /// </summary>
     public async Task RunDaemonAsync(CancellationToken ct, ILogger? logger = null)
     {
+        var shards = AllShards();
+        await using var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct);
         using var daemon = await store.BuildProjectionDaemonAsync(logger: logger);
-        await daemon.StartAllAsync();
         try
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            while (!ct.IsCancellationRequested)
+            {
+                await StartFreeShardsAsync(daemon, locks, shards, ct);
+                await Task.Delay(TakeOverPoll, ct);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -54,28 +90,32 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     }
 
     /// <summary>
-    /// Runs the daemon on the live copy of every async read model until each has reached the head of the log as it
-    /// stood when this began, or <paramref name="maxWait"/> has passed (a transaction open elsewhere holds the daemon
-    /// back at its gap). The idle copies are left to rebuilds, which replay them whole anyway: catching them up here
-    /// would double the work, and would race a rebuild running in this process for their progress rows.
+    /// Brings the live copy of every async read model up to the head of the log as it stood when this began, or
+    /// until <paramref name="maxWait"/> has passed (a transaction open elsewhere holds the daemon back at its gap).
+    /// Shards whose HotCold lock another process holds (a serving host, a concurrent ingest) are that process's to
+    /// run: this one waits for their progress, and runs them itself if they are let go before they arrive.
+    /// The idle copies are left to rebuilds, which replay them whole anyway: catching them up here would double the
+    /// work, and would race a rebuild running in this process for their progress rows.
     /// </summary>
     public async Task<IReadOnlyList<(string Name, CatchUpResult Result)>> CatchUpAsync(TimeSpan maxWait, CancellationToken ct)
     {
         var before = await StatusAsync(ct);
         var shards = await LiveShardsAsync(ct);
+        await using (var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct))
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {
             try
             {
-                foreach (var shard in shards)
-                {
-                    await daemon.StartAgentAsync(shard, ct);
-                }
-
                 // Marten's own progress records say when: a shard that starts at the head publishes no new state.
                 var waited = Stopwatch.StartNew();
-                while (!await ReachedAsync(shards, before.Head, ct) && waited.Elapsed < maxWait)
+                while (waited.Elapsed < maxWait)
                 {
+                    await StartFreeShardsAsync(daemon, locks, shards, ct);
+                    if (await ReachedAsync(shards, before.Head, ct))
+                    {
+                        break;
+                    }
+
                     await Task.Delay(100, ct);
                 }
             }
@@ -89,9 +129,28 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         return [.. after.Projections.Where(p => !p.Inline).Select(p =>
         {
             var start = before.Projections.Single(b => b.Name == p.Name);
-            return (p.Name, new CatchUpResult(start.Lag - p.Lag + (after.Events - before.Events), p.Lag == 0));
+            // Reached the head as it stood at the start: other writers may have appended since, which is theirs to wait for.
+            return (p.Name, new CatchUpResult(start.Lag - p.Lag + (after.Events - before.Events), p.Position >= before.Head));
         })];
     }
+
+    private static readonly TimeSpan TakeOverPoll = TimeSpan.FromSeconds(1);
+
+    private int DaemonLockId => ((DocumentStore)store).Options.Projections.DaemonLockId;
+
+    private static async Task StartFreeShardsAsync(IProjectionDaemon daemon, ShardLocks locks, IEnumerable<ShardName> shards, CancellationToken ct)
+    {
+        foreach (var shard in shards)
+        {
+            if (!locks.Holds(shard) && await locks.TryTakeAsync(shard, ct))
+            {
+                await daemon.StartAgentAsync(shard, ct);
+            }
+        }
+    }
+
+    private IReadOnlyList<ShardName> AllShards() =>
+        [.. AsyncNames.SelectMany(name => Enum.GetValues<ReadModelCopy>().Select(copy => new ShardName(ReadModelCopies.ProjectionName(name, copy))))];
 
     private async Task<bool> ReachedAsync(IEnumerable<ShardName> shards, long head, CancellationToken ct)
     {
@@ -156,6 +215,6 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
 
         await using var session = store.QuerySession();
         var position = positions.Min();
-        return await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence <= position, ct);
+        return await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence <= position && e.StreamKey != StoredEvents.TombstoneStream, ct);
     }
 }
