@@ -84,6 +84,7 @@ public static class LtvCli
         DatabaseUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
         _ when DatabaseUnavailable.Is(e) => DatabaseUnavailable.Describe(e) + " (check --connection or LTV_CONNECTION)",
         LocalPostgresException => e.Message,
+        Projections.Store.Rebuild.ReadModelBusyException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,
         ArgumentException when e.Message.StartsWith("Invalid schema name", StringComparison.Ordinal) => e.Message,

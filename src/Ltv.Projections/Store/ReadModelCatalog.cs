@@ -8,6 +8,7 @@ using Ltv.Projections.Store.Status;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Weasel.Core;
 
 namespace Ltv.Projections.Store;
 
@@ -34,13 +35,21 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     /// Creates or migrates every table of the store (Marten's, the read models', and any registered with it). Marten's
     /// call compares the schema with the database and then runs the difference without a lock between processes, so
     /// two processes starting on a fresh schema both try to create the same tables and one fails ("relation already
-    /// exists"). The schema's own advisory lock makes them take turns: the second finds nothing left to do.
+    /// exists"). The schema's own advisory lock makes them take turns: the second finds nothing left to do. Only a
+    /// schema that needs changes takes the lock, so that commands on a store in place (twenty at once, in the tests)
+    /// do not queue behind each other's comparisons.
     /// </summary>
     public async Task EnsureAsync(CancellationToken ct = default)
     {
+        if ((await store.Storage.CreateMigrationAsync()).Difference == SchemaPatchDifference.None)
+        {
+            return;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (var lockCommand = SchemaLockCommand(connection, "select pg_advisory_lock(hashtext($1))"))
         {
+            lockCommand.CommandTimeout = (int)SchemaLockWait.TotalSeconds;
             await lockCommand.ExecuteNonQueryAsync(ct);
         }
 
@@ -55,6 +64,9 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
             await unlockCommand.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    // Another process creating a whole schema takes a few seconds; Npgsql's default of 30 s is for one statement.
+    private static readonly TimeSpan SchemaLockWait = TimeSpan.FromMinutes(5);
 
     private NpgsqlCommand SchemaLockCommand(NpgsqlConnection connection, string sql) =>
         new(sql, connection) { Parameters = { new NpgsqlParameter { Value = $"ltv.schema.{schema}" } } };
@@ -190,6 +202,22 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         if (!Names.Contains(name))
         {
             throw new ArgumentException($"Unknown read model '{name}'.", nameof(name));
+        }
+
+        // Without a daemon of this process, another process's may hold the copies' shards: it would go on applying
+        // the copy being replayed. Their HotCold locks say so; held here for the whole rebuild.
+        await using var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct);
+        if (running is null && AsyncNames.Contains(name))
+        {
+            foreach (var copy in Enum.GetValues<ReadModelCopy>())
+            {
+                if (!await locks.TryTakeAsync(new ShardName(ReadModelCopies.ProjectionName(name, copy)), ct))
+                {
+                    throw new ReadModelBusyException(
+                        $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
+                        $"through that server (POST /api/projections/{name}/rebuild), or stop that process first.");
+                }
+            }
         }
 
         var rebuild = new ReadModelRebuilder(store, dataSource, running).RebuildAsync(name, ct);

@@ -69,6 +69,7 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
         while (true)
         {
             using var response = await client.GetAsync(new Uri("/api/customers/top?x=10", UriKind.Relative), timeout.Token);
+            response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(timeout.Token));
             var lag = long.Parse(response.Headers.GetValues(CustomersApi.LagHeader).Single(), CultureInfo.InvariantCulture);
             if (lag == 0)
             {

@@ -35,7 +35,7 @@ public sealed class ReadModelRebuilder(IDocumentStore store, NpgsqlDataSource da
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!await LockAsync(connection, "select pg_try_advisory_lock(hashtext($1))", readModel, ct))
         {
-            throw new InvalidOperationException($"Read model '{readModel}' is already being rebuilt.");
+            throw new ReadModelBusyException($"Read model '{readModel}' is already being rebuilt.");
         }
 
         try
