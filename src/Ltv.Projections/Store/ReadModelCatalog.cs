@@ -177,6 +177,13 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         return true;
     }
 
+    private async Task<ShardName> IdleShardAsync(string readModel, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var live = await new LiveCopyPointer(schema).ReadAsync(connection, readModel, ct);
+        return new ShardName(ReadModelCopies.ProjectionName(readModel, live.Copy.Other()));
+    }
+
     private async Task<IReadOnlyList<ShardName>> LiveShardsAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -204,20 +211,15 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
             throw new ArgumentException($"Unknown read model '{name}'.", nameof(name));
         }
 
-        // Without a daemon of this process, another process's may hold the copies' shards: it would go on applying
-        // the copy being replayed. Their HotCold locks say so; held here for the whole rebuild.
+        // Without a daemon of this process, another process's may hold the idle copy's shard (ltv serve and ltv daemon
+        // run both copies; a catch-up runs only the live one): it would go on applying the copy being replayed. The
+        // shard's HotCold lock says so, and is held here for the whole rebuild.
         await using var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct);
-        if (running is null && AsyncNames.Contains(name))
+        if (running is null && AsyncNames.Contains(name) && !await locks.TryTakeAsync(await IdleShardAsync(name, ct), ct))
         {
-            foreach (var copy in Enum.GetValues<ReadModelCopy>())
-            {
-                if (!await locks.TryTakeAsync(new ShardName(ReadModelCopies.ProjectionName(name, copy)), ct))
-                {
-                    throw new ReadModelBusyException(
-                        $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
-                        $"through that server (POST /api/projections/{name}/rebuild), or stop that process first.");
-                }
-            }
+            throw new ReadModelBusyException(
+                $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
+                $"through that server (POST /api/projections/{name}/rebuild), or stop that process first.");
         }
 
         var rebuild = new ReadModelRebuilder(store, dataSource, running).RebuildAsync(name, ct);
