@@ -56,14 +56,14 @@ public sealed class TopCustomersStatement
         x,
     };
 
-    // Ordered and limited rather than min and max: each is one probe of its index, and an empty copy gives null.
-    // Ties go to the lower customer id in ordinal order: "C" is PostgreSQL's byte order, whatever the database's locale.
-    // The lag is counted rather than subtracted: sequence numbers burned by rolled-back appends hold no events. Archived
-    // events are left out as Marten's own event queries leave them out. The position is known only when the statement
-    // runs, so PostgreSQL guesses a third of mt_events above it, and at 1M events planned a parallel scan whose workers
-    // cost 50-90 ms to start; bounded above by the head as well (the same events: none is above it), the guess is a
-    // narrow range and the plan one index scan of the events after the position. A customer is the document's CustomerLifetime,
-    // under the name Marten's serializer gives it (camelCase), all that an answer reads of the document.
+    // The span: ordered and limited rather than min and max, each one probe of its index; an empty copy gives null.
+    // The customers: the document's CustomerLifetime (under its camelCase name), all an answer reads of the document;
+    // ties go to the lower id in ordinal order ("C" is PostgreSQL's byte order, whatever the database's locale).
+    // The lag: counted rather than subtracted, because sequence numbers burned by rolled-back appends hold no events;
+    // archived events left out as Marten's own event queries leave them out. The position is known only when the
+    // statement runs, so PostgreSQL guesses a third of mt_events above it, and at 1M events planned a parallel scan whose
+    // workers took 50-90 ms to start. Bounded above by the head too (the same events: none is above it), the guess is
+    // a narrow range, and the plan one index scan of the events after the position.
     private static string Answer(string table, string shard, string key, string events, string progression) => $"""
         json_build_object(
             'first', (select d.first_event_time from {table} d order by d.first_event_time limit 1),
