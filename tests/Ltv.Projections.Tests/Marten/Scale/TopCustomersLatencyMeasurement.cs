@@ -14,7 +14,8 @@ namespace Ltv.Projections.Tests.Marten.Scale;
 
 /// <summary>
 /// Top 10 latency at about a million events, before (<see cref="SixRoundTripTopCustomers"/>) and after
-/// (<see cref="TopCustomersQuery"/>, one statement) on the same store in the same run. Run with
+/// (<see cref="TopCustomersQuery"/>, one statement) on the same store in the same run, and after with Npgsql preparing
+/// the statement. Run with
 /// <c>LTV_SCALE=1 dotnet test tests/Ltv.Projections.Tests -c Release --filter TopCustomersLatency --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class TopCustomersLatencyMeasurement(ITestOutputHelper output) : IAsyncLifetime
@@ -41,6 +42,11 @@ public sealed class TopCustomersLatencyMeasurement(ITestOutputHelper output) : I
 
         var before = new SixRoundTripTopCustomers(store);
         var after = new TopCustomersQuery(store);
+
+        // Not the product's setting: how much of what is left is PostgreSQL planning the statement on every call.
+        var prepared = new NpgsqlConnectionStringBuilder(_marten.Database.ConnectionString) { MaxAutoPrepare = 10 };
+        await using var preparingStore = DocumentStore.For(options => options.ConfigureLtvStore(prepared.ConnectionString, _marten.Schema));
+        var afterPrepared = new TopCustomersQuery(preparingStore);
         foreach (var timeframe in new[] { Timeframe.Dataset, Timeframe.Customer })
         {
             var settings = new LtvSettings(timeframe);
@@ -49,10 +55,13 @@ public sealed class TopCustomersLatencyMeasurement(ITestOutputHelper output) : I
             now.Customers.Select(c => c.CustomerId.Value).ShouldBe(old.Ids);
             (now.DatasetWeeks, now.Lag).ShouldBe((old.DatasetWeeks, old.Lag));
 
-            var (beforeTimes, afterTimes) = await TimeAsync(
+            var times = await TimeAsync(
                 () => before.ExecuteAsync(10, timeframe, CancellationToken.None),
-                () => after.ExecuteAsync(10, settings, CancellationToken.None));
-            output.WriteLine($"{timeframe} timeframe, top 10: before {Describe(beforeTimes)}; after {Describe(afterTimes)}");
+                () => after.ExecuteAsync(10, settings, CancellationToken.None),
+                () => afterPrepared.ExecuteAsync(10, settings, CancellationToken.None));
+            output.WriteLine(
+                $"{timeframe} timeframe, top 10: before {Describe(times[0])}; after {Describe(times[1])}; " +
+                $"after, prepared (Max Auto Prepare) {Describe(times[2])}");
 
             var statement = new TopCustomersStatement(store, timeframe);
             await using var session = store.QuerySession();
@@ -103,28 +112,35 @@ public sealed class TopCustomersLatencyMeasurement(ITestOutputHelper output) : I
     }
 
     /// <summary>
-    /// Both queries in turn, so that whatever else the machine runs meanwhile weighs on both alike: a warm-up, then
-    /// <see cref="Queries"/> timed calls of each.
+    /// The queries in turn, so that whatever else the machine runs meanwhile weighs on all alike: a warm-up, then
+    /// <see cref="Queries"/> timed calls of each, sorted.
     /// </summary>
-    private static async Task<(double[] Before, double[] After)> TimeAsync(Func<Task> before, Func<Task> after)
+    private static async Task<double[][]> TimeAsync(params Func<Task>[] queries)
     {
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < WarmUp)
         {
-            await before();
-            await after();
+            foreach (var query in queries)
+            {
+                await query();
+            }
         }
 
-        var (beforeTimes, afterTimes) = (new double[Queries], new double[Queries]);
+        var times = queries.Select(_ => new double[Queries]).ToArray();
         for (var i = 0; i < Queries; i++)
         {
-            beforeTimes[i] = await TimeAsync(before);
-            afterTimes[i] = await TimeAsync(after);
+            for (var q = 0; q < queries.Length; q++)
+            {
+                times[q][i] = await TimeAsync(queries[q]);
+            }
         }
 
-        Array.Sort(beforeTimes);
-        Array.Sort(afterTimes);
-        return (beforeTimes, afterTimes);
+        foreach (var sorted in times)
+        {
+            Array.Sort(sorted);
+        }
+
+        return times;
     }
 
     private static async Task<double> TimeAsync(Func<Task> query)
