@@ -14,9 +14,6 @@ namespace Ltv.Projections.Store.Ranking;
 /// <remarks>Named parameters are Marten's (<c>:name</c>, from an anonymous object) so one value serves both branches.</remarks>
 public sealed class TopCustomersStatement
 {
-    // Marten's tombstone stream holds no customer's events; the rest of the code calls them no lag either.
-    private const string TombstoneStream = "mt_tombstone";
-
     private readonly string _blueShard = new ShardName(ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, ReadModelCopy.Blue)).Identity;
     private readonly string _greenShard = new ShardName(ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, ReadModelCopy.Green)).Identity;
 
@@ -52,7 +49,7 @@ public sealed class TopCustomersStatement
         green = ReadModelCopy.Green.Key(),
         blueShard = _blueShard,
         greenShard = _greenShard,
-        tombstone = TombstoneStream,
+        tombstone = StoredEvents.TombstoneStream, // Marten's tombstones are no customer's events, and no lag
         x,
     };
 
