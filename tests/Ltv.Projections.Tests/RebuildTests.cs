@@ -32,7 +32,23 @@ public sealed class RebuildTests
 
         using var stopQueries = new CancellationTokenSource();
         var queries = QueryUntilStopped(rebuilt, stopQueries.Token);
-        var ingest = Task.Run(() => rebuilt.IngestLinesAsync(second));
+        // The second half goes in as many small ingests one after another, started before the rebuilds and still
+        // going when they end: one ingest of it could commit all its batches before the first rebuild begins.
+        var firstCommitted = new TaskCompletionSource();
+        var ingest = Task.Run(async () =>
+        {
+            foreach (var chunk in second.Chunk(10))
+            {
+                await rebuilt.IngestLinesAsync(chunk);
+                firstCommitted.TrySetResult();
+            }
+        });
+        await Task.WhenAny(firstCommitted.Task, ingest);
+        if (ingest.IsFaulted)
+        {
+            await ingest;
+        }
+
         var catalog = rebuilt.Get<ReadModelCatalog>();
         var eventsBefore = await EventCount(rebuilt);
         foreach (var name in rebuilding)
@@ -125,7 +141,7 @@ public sealed class RebuildTests
 
     private static async Task<long> EventCount(LtvTestApp app)
     {
-        await using var command = app.Database.DataSource.CreateCommand($"select count(*) from {app.Schema.Qualify("mt_events")}");
+        await using var command = app.Database.DataSource.CreateCommand($"select count(*) from {app.Schema.Qualify("mt_events")} where stream_id <> 'mt_tombstone'");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
