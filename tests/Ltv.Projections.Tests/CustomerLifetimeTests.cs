@@ -1,6 +1,6 @@
 using Ltv.Domain.Customers;
 using Ltv.Host.Generation;
-using Ltv.Projections.Lifetime;
+using Ltv.Projections.Store.Customers;
 using Ltv.Testing;
 
 namespace Ltv.Projections.Tests;
@@ -104,36 +104,5 @@ public sealed class CustomerLifetimeTests(LtvTestApp app) : IClassFixture<LtvTes
             (view.PreviousLastName, view.PreviousCity, view.PreviousState)
                 .ShouldBe((expected.PreviousProfile!.LastName, expected.PreviousProfile.City, expected.PreviousProfile.State));
         }
-    }
-
-    [Fact]
-    public async Task a_store_written_before_the_profile_recency_columns_is_upgraded_and_shown_stale_until_rebuilt()
-    {
-        await using var own = await LtvTestApp.StartAsync();
-        string[] lines =
-        [
-            """{"type": "CUSTOMER", "verb": "NEW", "key": "old-store", "event_time": "2017-01-01T10:00:00Z", "last_name": "Before", "adr_city": "Aa", "adr_state": "AK"}""",
-            """{"type": "CUSTOMER", "verb": "UPDATE", "key": "old-store", "event_time": "2017-02-01T10:00:00Z", "last_name": "After", "adr_city": "Bb", "adr_state": "AL"}""",
-        ];
-        await own.IngestLinesAsync([lines[0]]);
-        var customers = own.Get<ProjectionCatalog>().Inline.OfType<CustomerLifetimeProjection>().Single().Tables.CustomersTable;
-        await using (var downgrade = own.Database.DataSource.CreateCommand($"""
-            alter table {customers} drop column profile_time, drop column profile_is_update,
-                drop column previous_profile_time, drop column previous_profile_is_update;
-            update {own.Schema}.projection_progress set version = 1 where name = '{CustomerLifetimeProjection.ProjectionName}';
-            """))
-        {
-            await downgrade.ExecuteNonQueryAsync();
-        }
-
-        await own.Get<ProjectionCatalog>().EnsureAsync(Host.Composition.ServiceCollectionExtensions.IngestionScripts, default);
-        await own.IngestLinesAsync([lines[1]]);
-        var stale = (await own.Get<ProjectionCatalog>().StatusAsync(default)).Projections.Single(p => p.Name == CustomerLifetimeProjection.ProjectionName);
-        await own.Get<ProjectionCatalog>().RebuildStaleAsync(default);
-        var rebuilt = await own.Get<CustomerQuery>().ExecuteAsync("old-store", default);
-
-        stale.Version.ShouldBe(1);
-        stale.CodeVersion.ShouldBe(2);
-        (rebuilt!.LastName, rebuilt.PreviousLastName).ShouldBe(("After", "Before"));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Ltv.Domain.DailyStats;
 using Ltv.Domain.Lifetime;
 using Ltv.Projections.DailyStats;
-using Ltv.Projections.Lifetime;
+using Ltv.Projections.Store.Customers;
 using Ltv.Testing;
 
 namespace Ltv.Projections.Tests;

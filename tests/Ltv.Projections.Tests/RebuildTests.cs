@@ -1,16 +1,16 @@
 using Ltv.Domain.Lifetime;
 using Ltv.Host.Generation;
 using Ltv.Projections.DailyStats;
-using Ltv.Projections.Lifetime;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Customers;
+using Ltv.Projections.Store.Ranking;
 using Ltv.Testing;
+using Marten;
 
 namespace Ltv.Projections.Tests;
 
 public sealed class RebuildTests
 {
-    private static readonly string[] ReadModelTables =
-        ["customer_lifetime", "customer_lifetime_orders", "ltv_ranking", "ltv_ranking_orders", "ltv_ranking_bounds"];
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -26,14 +26,30 @@ public sealed class RebuildTests
         await using var live = await LtvTestApp.StartAsync();
         await rebuilt.IngestLinesAsync(first);
         var undamaged = await ReadModelAnswers.AskAsync(rebuilt);
-        string[] rebuilding = [CustomerLifetimeProjection.ProjectionName, Ranking.LtvRankingProjection.ProjectionName];
+        string[] rebuilding = [CustomerLifetimeProjection.ProjectionName, RankingRegistration.ReadModelName];
         await ReadModelDamage.DamageAsync(rebuilt.Database.ConnectionString, rebuilt.Schema.ToString(), rebuilding);
         (await ReadModelAnswers.AskAsync(rebuilt)).ShouldNotBe(undamaged, "the damage shows in the answers");
 
         using var stopQueries = new CancellationTokenSource();
         var queries = QueryUntilStopped(rebuilt, stopQueries.Token);
-        var ingest = Task.Run(() => rebuilt.IngestLinesAsync(second));
-        var catalog = rebuilt.Get<ProjectionCatalog>();
+        // The second half goes in as many small ingests one after another, started before the rebuilds and still
+        // going when they end: one ingest of it could commit all its batches before the first rebuild begins.
+        var firstCommitted = new TaskCompletionSource();
+        var ingest = Task.Run(async () =>
+        {
+            foreach (var chunk in second.Chunk(10))
+            {
+                await rebuilt.IngestLinesAsync(chunk);
+                firstCommitted.TrySetResult();
+            }
+        });
+        await Task.WhenAny(firstCommitted.Task, ingest);
+        if (ingest.IsFaulted)
+        {
+            await ingest;
+        }
+
+        var catalog = rebuilt.Get<ReadModelCatalog>();
         var eventsBefore = await EventCount(rebuilt);
         foreach (var name in rebuilding)
         {
@@ -49,9 +65,10 @@ public sealed class RebuildTests
         await live.IngestLinesAsync(lines);
         answered.ShouldBeGreaterThan(0);
         eventsAfter.ShouldBeGreaterThan(eventsBefore, "the ingest committed batches while the rebuilds ran");
-        foreach (var table in ReadModelTables)
+        var expected = await AllRows(live);
+        foreach (var (readModel, rows) in await AllRows(rebuilt))
         {
-            (await Rows(rebuilt, table)).ShouldBe(await Rows(live, table), $"table {table}");
+            rows.ShouldBe(expected[readModel], $"read model {readModel}");
         }
     }
 
@@ -62,7 +79,7 @@ public sealed class RebuildTests
     {
         await using var app = await LtvTestApp.StartAsync();
         await app.IngestLinesAsync(SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 80, Seed: 5)));
-        var catalog = app.Get<ProjectionCatalog>();
+        var catalog = app.Get<ReadModelCatalog>();
         catalog.Names.ShouldBe(ReadModelDamage.Names, ignoreOrder: true);
         var rows = await AllRows(app);
         var answers = await ReadModelAnswers.AskAsync(app);
@@ -75,25 +92,38 @@ public sealed class RebuildTests
 
             await catalog.RebuildAsync(name, progress: null, default);
 
-            foreach (var (table, rebuilt) in await AllRows(app))
+            foreach (var (readModel, rebuilt) in await AllRows(app))
             {
-                rebuilt.ShouldBe(rows[table], $"table {table} after rebuilding {name}");
+                rebuilt.ShouldBe(rows[readModel], $"read model {readModel} after rebuilding {name}");
             }
 
             (await ReadModelAnswers.AskAsync(app)).ShouldBe(answers, $"after rebuilding {name}");
         }
     }
 
+    /// <summary>
+    /// What each read model holds, independent of arrival order and of which copy is live: every CustomerLifetime
+    /// document, the whole ranking in both timeframes, and every row of the live DailyStats copy.
+    /// </summary>
     private static async Task<Dictionary<string, List<string>>> AllRows(LtvTestApp app)
     {
-        var rows = new Dictionary<string, List<string>>();
-        foreach (var table in ReadModelTables.Concat(app.Get<DailyStatsProjection>().Tables.All))
+        await using var session = app.Get<IDocumentStore>().QuerySession();
+        var lifetimes = await session.Query<CustomerLifetime>().ToListAsync();
+        const int everyone = 1_000_000;
+        return new Dictionary<string, List<string>>
         {
-            rows[table] = await Rows(app, table);
-        }
-
-        return rows;
+            [CustomerLifetimeProjection.ProjectionName] = [.. lifetimes.Select(JsonOf).Order(StringComparer.Ordinal)],
+            [RankingRegistration.ReadModelName] =
+            [
+                .. (await app.TopAsync(everyone, LtvSettings.Default)).Select(JsonOf),
+                .. (await app.TopAsync(everyone, new LtvSettings(Timeframe.Customer))).Select(JsonOf),
+            ],
+            [Store.DailyStats.DailyStatsProjection.ProjectionName] =
+                [await DailyStats.DailyStatsTablesReader.DumpAsync(app.Database.DataSource, await app.LiveDailyStatsTablesAsync())],
+        };
     }
+
+    private static string JsonOf<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     private static async Task<int> QueryUntilStopped(LtvTestApp app, CancellationToken stop)
     {
@@ -111,21 +141,7 @@ public sealed class RebuildTests
 
     private static async Task<long> EventCount(LtvTestApp app)
     {
-        await using var command = app.Database.DataSource.CreateCommand($"select count(*) from {app.Schema.Qualify("events")}");
+        await using var command = app.Database.DataSource.CreateCommand($"select count(*) from {app.Schema.Qualify("mt_events")} where stream_id <> 'mt_tombstone'");
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<string>> Rows(LtvTestApp app, string table)
-    {
-        await using var command = app.Database.DataSource.CreateCommand(
-            $"select row_to_json(t)::text from {app.Schema.Qualify(table)} t order by 1");
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }

@@ -1,5 +1,6 @@
-using Ltv.EventStore.Projections;
 using Ltv.Host.Generation;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Status;
 using Ltv.Testing;
 
 namespace Ltv.Projections.Tests;
@@ -11,10 +12,10 @@ public sealed class StatusTests(LtvTestApp app) : IClassFixture<LtvTestApp>
     {
         await app.IngestLinesAsync(SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 20, Seed: 3)));
 
-        var status = await app.Get<ProjectionCatalog>().StatusAsync(default);
+        var status = await app.Get<ReadModelCatalog>().StatusAsync(default);
 
         status.Events.ShouldBeGreaterThan(0);
-        status.Projections.Select(p => p.Name).ShouldBe(app.Get<ProjectionCatalog>().Names);
+        status.Projections.Select(p => p.Name).ShouldBe(app.Get<ReadModelCatalog>().Names);
         status.Projections.ShouldAllBe(p => p.Lag == 0 && p.Position == status.Head);
         status.Projections.ShouldAllBe(p => p.State == (p.Inline ? ProjectionStates.Inline : ProjectionStates.Running));
     }
@@ -31,7 +32,7 @@ public sealed class StatusTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 
         // The age is what is reported, so let some accrue.
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        var status = await app.Get<ProjectionCatalog>().StatusAsync(default);
+        var status = await app.Get<ReadModelCatalog>().StatusAsync(default);
 
         status.OldestOpenTransactionSeconds.ShouldNotBeNull();
         status.OldestOpenTransactionSeconds.Value.ShouldBeGreaterThanOrEqualTo(1.0);
@@ -46,7 +47,7 @@ public sealed class StatusTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
         var summary = await own.Get<Host.Ingestion.IngestHandler>().HandleAsync([new("lag.ndjson", content, content.Length)], null, default);
 
-        var status = await own.Get<ProjectionCatalog>().StatusAsync(default);
+        var status = await own.Get<ReadModelCatalog>().StatusAsync(default);
 
         status.Projections.Where(p => !p.Inline).ShouldAllBe(p => p.Lag == summary.Accepted);
         status.Projections.Where(p => p.Inline).ShouldAllBe(p => p.Lag == 0);

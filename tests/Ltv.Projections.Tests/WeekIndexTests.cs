@@ -1,4 +1,5 @@
 using Ltv.Domain.Lifetime;
+using Ltv.Projections.Store.Ranking;
 using Ltv.Testing;
 using Npgsql;
 
@@ -19,7 +20,7 @@ public sealed class WeekIndexTests(LtvTestApp app) : IClassFixture<LtvTestApp>
     public async Task the_sql_week_index_equals_the_domain_week_calendar(string instant)
     {
         var time = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
-        await using var command = app.Database.DataSource.CreateCommand($"select {app.Schema}.ltv_week_index(@t)");
+        await using var command = app.Database.DataSource.CreateCommand($"select ({WeekSql.IndexOf("@t")})::int");
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("t", time.ToUniversalTime()));
 
         var sqlWeek = (int)(await command.ExecuteScalarAsync())!;

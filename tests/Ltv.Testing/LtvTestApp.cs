@@ -1,10 +1,13 @@
 using System.Text;
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.DailyStats;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.DailyStats;
+using Ltv.Projections.Store.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -19,17 +22,19 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     private readonly TestDatabase _database = new(diagnostics);
     private ServiceProvider? _services;
 
-    // As the product's default; a single public constructor keeps the class usable as an xunit fixture.
+    // As the product's defaults; a single public constructor keeps the class usable as an xunit fixture.
     private int _ingestWriters = IngestSettings.DefaultWriters;
+    private int _daemonBatchSize = LtvStoreOptions.AsyncBatchSize;
 
     public SchemaName Schema { get; } = SchemaName.Default;
 
     public TestDatabase Database => _database;
 
     /// <summary>An app owned by one test rather than by a class fixture (for tests that compare two stores).</summary>
-    public static async Task<LtvTestApp> StartAsync(int ingestWriters = IngestSettings.DefaultWriters)
+    public static async Task<LtvTestApp> StartAsync(
+        int ingestWriters = IngestSettings.DefaultWriters, int daemonBatchSize = LtvStoreOptions.AsyncBatchSize)
     {
-        var app = new LtvTestApp { _ingestWriters = ingestWriters };
+        var app = new LtvTestApp { _ingestWriters = ingestWriters, _daemonBatchSize = daemonBatchSize };
         await app.InitializeAsync();
         return app;
     }
@@ -38,11 +43,11 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     {
         await _database.InitializeAsync();
         _services = new ServiceCollection()
-            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97, IngestWriters: _ingestWriters))
+            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97, IngestWriters: _ingestWriters, DaemonBatchSize: _daemonBatchSize))
             .AddLtvIngestion()
             .AddLtvQueries()
             .BuildServiceProvider();
-        await Get<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+        await Get<ReadModelCatalog>().EnsureAsync();
     }
 
     public T Get<T>()
@@ -71,11 +76,19 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     /// <summary>Waits until every async projection has reached the head of the log (never a fixed delay).</summary>
     public async Task CatchUpAsync()
     {
-        var results = await Get<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), default);
+        var results = await Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), default);
         if (results.Any(r => !r.Result.ReachedHead))
         {
             throw new TimeoutException("The async projections did not reach the head of the log within 60 s.");
         }
+    }
+
+    /// <summary>The tables of the DailyStats copy queries read now (blue until a rebuild switches).</summary>
+    public async Task<DailyStatsTables> LiveDailyStatsTablesAsync()
+    {
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        var live = await new LiveCopyPointer(Schema.Value).ReadAsync(connection, DailyStatsProjection.ProjectionName, default);
+        return DailyStatsRegistration.TablesIn(Schema.Value, live.Copy);
     }
 
     public async Task<IReadOnlyList<LtvResult>> TopAsync(int x, LtvSettings settings) =>

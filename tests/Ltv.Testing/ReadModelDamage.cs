@@ -1,31 +1,35 @@
-using Ltv.EventStore.Schema;
-using Ltv.Projections.DailyStats;
-using Ltv.Projections.Lifetime;
-using Ltv.Projections.Ranking;
 using Ltv.Domain.Lifetime;
+using Ltv.Projections.DailyStats;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.DailyStats;
+using Ltv.Projections.Store.Ranking;
 using Marten;
 using Npgsql;
+using DailyStatsProjection = Ltv.Projections.Store.DailyStats.DailyStatsProjection;
 
 namespace Ltv.Testing;
 
 /// <summary>
 /// Damage done to read models before a rebuild, so that a rebuild that does nothing fails its test: every third row
 /// deleted (the first among them) and the figures of the rest changed, or every row deleted. The one place tests write
-/// read-model tables; on Marten's store it becomes deleting and changing the projected documents.
+/// read-model tables, Marten's documents among them. By name, the damage falls on the blue copy of an async read model,
+/// the one a store that never rebuilt reads.
 /// </summary>
 public static class ReadModelDamage
 {
+    private const string Lifetimes = "mt_doc_customer_lifetime";
+    private const string Ranked = "mt_doc_ltv_ranking";
+
     /// <summary>Every read model, as `ltv status` names them.</summary>
-    public static IReadOnlyList<string> Names { get; } =
-        [CustomerLifetimeProjection.ProjectionName, LtvRankingProjection.ProjectionName, DailyStatsProjection.ProjectionName];
+    public static IReadOnlyList<string> Names { get; } = [.. LtvStoreOptions.ReadModels.Select(r => r.Name)];
 
     /// <summary>Deletes a third of each named read model's rows and changes the figures, names and time spans of the rest.</summary>
     public static Task DamageAsync(string connectionString, string schema, params string[] readModels) =>
-        ExecuteAsync(connectionString, readModels.Select(name => Damage(SchemaName.From(schema), name)));
+        ExecuteAsync(connectionString, readModels.Select(name => Damage(schema, name)));
 
     /// <summary>Deletes every row of each named read model.</summary>
     public static Task EmptyAsync(string connectionString, string schema, params string[] readModels) =>
-        ExecuteAsync(connectionString, readModels.Select(name => $"truncate {string.Join(", ", Tables(SchemaName.From(schema), name))};"));
+        ExecuteAsync(connectionString, readModels.Select(name => $"truncate {string.Join(", ", Tables(schema, name))};"));
 
     /// <summary>Deletes a third of one copy of DailyStats and changes the figures of the rest (Marten's store: tables of ours).</summary>
     public static Task DamageAsync(string connectionString, DailyStatsTables tables) => ExecuteAsync(connectionString, [Daily(tables)]);
@@ -74,32 +78,29 @@ public static class ReadModelDamage
         return lifetime with { Visits = lifetime.Visits + 7, Images = lifetime.Images + 1, LastEventTime = lifetime.LastEventTime?.AddDays(100) };
     }
 
-    private static string Damage(SchemaName schema, string readModel) => readModel switch
+    private static string Damage(string schema, string readModel) => readModel switch
     {
-        CustomerLifetimeProjection.ProjectionName => Figures(new CustomerLifetimeProjection(schema).Tables),
-        LtvRankingProjection.ProjectionName => Figures(new LtvRankingProjection(schema).Tables)
-            + $"update {new LtvRankingProjection(schema).BoundsTable} set first_event_time = first_event_time - interval '400 days';",
-        DailyStatsProjection.ProjectionName => Daily(new DailyStatsProjection(schema).Tables),
+        CustomerLifetimeProjection.ProjectionName => $"""
+            delete from {schema}.{Lifetimes} where id in ({EveryThird($"{schema}.{Lifetimes}", "id")});
+            update {schema}.{Lifetimes} set data = data || jsonb_build_object('visits', (data->>'visits')::int + 7, 'images', (data->>'images')::int + 1);
+            """,
+        RankingRegistration.ReadModelName => $"""
+            delete from {schema}.{Ranked} where id in ({EveryThird($"{schema}.{Ranked}", "id")});
+            update {schema}.{Ranked} set revenue = revenue * 2 + 1, weekly_value = weekly_value * 2 + 1,
+                first_event_time = first_event_time - interval '400 days',
+                data = jsonb_set(data, array['lifetime', 'visits'], to_jsonb((data->'lifetime'->>'visits')::int + 7));
+            """,
+        DailyStatsProjection.ProjectionName => Daily(DailyStatsRegistration.TablesIn(schema)),
         _ => throw new ArgumentException($"No damage is defined for the read model '{readModel}'.", nameof(readModel)),
     };
 
-    private static string[] Tables(SchemaName schema, string readModel) => readModel switch
+    private static string[] Tables(string schema, string readModel) => readModel switch
     {
-        CustomerLifetimeProjection.ProjectionName => Both(new CustomerLifetimeProjection(schema).Tables),
-        LtvRankingProjection.ProjectionName => [.. Both(new LtvRankingProjection(schema).Tables), new LtvRankingProjection(schema).BoundsTable],
-        DailyStatsProjection.ProjectionName => [.. new DailyStatsProjection(schema).Tables.All.Select(schema.Qualify)],
+        CustomerLifetimeProjection.ProjectionName => [$"{schema}.{Lifetimes}"],
+        RankingRegistration.ReadModelName => [$"{schema}.{Ranked}"],
+        DailyStatsProjection.ProjectionName => [.. DailyStatsRegistration.TablesIn(schema).All.Select(t => $"{schema}.{t}")],
         _ => throw new ArgumentException($"Unknown read model '{readModel}'.", nameof(readModel)),
     };
-
-    private static string[] Both(CustomerFiguresTables tables) => [tables.CustomersTable, tables.OrdersTable];
-
-    private static string Figures(CustomerFiguresTables tables) => $"""
-        delete from {tables.OrdersTable} where customer_id in ({EveryThird(tables.CustomersTable, "customer_id")});
-        delete from {tables.CustomersTable} where customer_id in ({EveryThird(tables.CustomersTable, "customer_id")});
-        update {tables.CustomersTable} set visits = visits + 7, orders = orders + 1, revenue = revenue * 2 + 1, last_name = 'Damaged',
-            last_event_time = last_event_time + interval '100 days';
-        update {tables.OrdersTable} set amount = amount + 1;
-        """;
 
     private static string Daily(DailyStatsTables tables) => $"""
         delete from {tables.CustomerDaysTable} where (customer_id, day) in ({EveryThird(tables.CustomerDaysTable, "customer_id, day")});

@@ -1,4 +1,4 @@
-using Ltv.EventStore;
+using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +24,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             UserError => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, Title(bad.StatusCode), bad.Message),
-            EventStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", exception.Message),
+            DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", exception.Message),
+            _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", DatabaseUnavailable.Describe(exception)),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not answer; its log has the details."),
         };
         if (status == StatusCodes.Status500InternalServerError)

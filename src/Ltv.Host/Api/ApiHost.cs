@@ -1,6 +1,6 @@
+using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
-using Ltv.Host.Daemon;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,15 +30,7 @@ public static class ApiHost
         var app = Build(options);
         try
         {
-            var catalog = app.Services.GetRequiredService<ProjectionCatalog>();
-            await catalog.EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
-            if (options.Ltv.AutoRebuild)
-            {
-                foreach (var stale in await catalog.RebuildStaleAsync(ct))
-                {
-                    app.Logger.LogInformation("Rebuilt {Projection} for its new version ({Events} events)", stale.Projection, stale.Events);
-                }
-            }
+            await app.Services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
         }
         catch
         {
@@ -64,7 +56,7 @@ public static class ApiHost
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // not a line per request
         builder.Services
-            .AddLtvStore(options.ConnectionString, options.Ltv)
+            .AddLtvStore(options.ConnectionString, options.Ltv, options.RunDaemon ? DaemonMode.HotCold : DaemonMode.ExternallyManaged)
             .AddLtvIngestion()
             .AddLtvQueries()
             .AddSingleton(options.Api)
@@ -73,11 +65,6 @@ public static class ApiHost
             .Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true) // binding errors reach ApiExceptionHandler with their message
             .AddLtvRateLimits(options.Api)
             .AddOpenApi();
-        if (options.RunDaemon)
-        {
-            builder.Services.AddHostedService<ProjectionDaemonService>();
-        }
-
         options.Configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();

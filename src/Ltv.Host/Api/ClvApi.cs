@@ -2,6 +2,7 @@ using Ltv.Domain.Clv;
 using Ltv.Host.Api.Contracts;
 using Ltv.Host.Composition;
 using Ltv.Projections.Clv;
+using Ltv.Projections.Store.Clv;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
-using Ltv.EventStore;
-using Ltv.EventStore.Projections;
 using Ltv.Host.Api.Contracts;
-using Ltv.Projections;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +22,7 @@ public static class HealthApi
         return app;
     }
 
-    public static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(ProjectionCatalog catalog, CancellationToken ct)
+    public static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(ReadModelCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         try
@@ -31,12 +30,13 @@ public static class HealthApi
             var status = await catalog.StatusAsync(ct);
             var failed = status.Projections.Any(p => p.State == ProjectionStates.Failed);
             var projections = status.Projections.Select(p => new ProjectionHealth(p.Name, p.State, p.Lag, p.LagSeconds)).ToList();
-            return TypedResults.Json(new HealthResponse(failed ? "degraded" : "healthy", "reachable", status.Head.ToString(), projections, Error: null));
+            return TypedResults.Json(new HealthResponse(failed ? "degraded" : "healthy", "reachable", status.Head, projections, Error: null));
         }
-        catch (EventStoreUnavailableException e)
+        catch (Exception e) when (e is DatabaseUnavailableException || DatabaseUnavailable.Is(e))
         {
+            var why = e is DatabaseUnavailableException ? e.Message : DatabaseUnavailable.Describe(e);
             return TypedResults.Json(
-                new HealthResponse("unhealthy", "unreachable", Head: null, [], e.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+                new HealthResponse("unhealthy", "unreachable", Head: null, [], why), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -4,6 +4,8 @@ using Ltv.Host.Api.Contracts;
 using Ltv.Host.Composition;
 using Ltv.Projections;
 using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Ranking;
+using Ltv.Projections.Store.Summary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,9 +50,9 @@ public static class OverviewApi
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
-        if (buckets is < 1 or > LtvHistogramQuery.MaxBuckets)
+        if (buckets is < 1 or > HistogramEdges.MaxBuckets)
         {
-            throw new UserError($"buckets must be from 1 to {LtvHistogramQuery.MaxBuckets}; it is {buckets}.");
+            throw new UserError($"buckets must be from 1 to {HistogramEdges.MaxBuckets}; it is {buckets}.");
         }
 
         var histogramScale = scale?.ToLowerInvariant() switch

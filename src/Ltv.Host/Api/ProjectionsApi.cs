@@ -1,9 +1,11 @@
+using JasperFx.Events.Daemon;
 using Ltv.Host.Api.Contracts;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Ltv.Host.Api;
@@ -24,14 +26,14 @@ public static class ProjectionsApi
         return group;
     }
 
-    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ProjectionCatalog catalog, CancellationToken ct)
+    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ReadModelCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return TypedResults.Ok(StoreStatusResponse.From(await catalog.StatusAsync(ct)));
     }
 
     public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
-        string name, ProjectionCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
+        string name, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, IServiceProvider services, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(lifetime);
@@ -44,9 +46,11 @@ public static class ProjectionsApi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         try
         {
-            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token)));
+            // The daemon this host runs (ltv serve): the rebuild works through it rather than beside it.
+            var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
+            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token, running)));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or JasperFx.Events.Daemon.ProjectionAlreadyRebuildingException)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Cannot rebuild");
         }

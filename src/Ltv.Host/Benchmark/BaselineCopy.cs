@@ -5,14 +5,14 @@ namespace Ltv.Host.Benchmark;
 
 /// <summary>
 /// The physical limit for durable writes on this server: the same events written with Npgsql binary COPY, in one
-/// statement and one commit, into a bare table with the events table's columns, defaults and indexes (created with
-/// <c>like ... including all</c>, so it follows the real schema), and nothing else: no parsing, validation,
-/// de-duplication, stream versioning or projection.
+/// statement and one commit, into a bare table with the columns, defaults and indexes of Marten's events table
+/// (created with <c>like ... including all</c>, so it follows the real schema), and nothing else: no parsing,
+/// validation, de-duplication, stream versioning, streams table or projection.
 /// </summary>
 internal sealed class BaselineCopy(string connectionString)
 {
     /// <summary>The columns an append writes; the others take their defaults, as in an append.</summary>
-    public const string Columns = "stream_id, stream_version, dedupe_key, event_type, data, metadata";
+    public const string Columns = "seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type";
 
     private const string Table = "ltv_bench_baseline.events";
 
@@ -26,7 +26,7 @@ internal sealed class BaselineCopy(string connectionString)
             $"""
             drop schema if exists ltv_bench_baseline cascade;
             create schema ltv_bench_baseline;
-            create table {Table} (like {likeSchema}.events including all);
+            create table {Table} (like {likeSchema}.mt_events including all);
             """,
             ct);
 

@@ -26,9 +26,9 @@ public static class BenchReportOutput
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
         table.AddRow("baseline: binary COPY into a bare events table", Rate(report.BaselineEventsPerSec), "1.00", "", "");
-        table.AddRow("ingest (parse, validate, dedupe, append, inline projection)", Rate(report.IngestEventsPerSec), Ratio(report.IngestRatio), ">= 0.60", Met(report.IngestRatio >= 0.6));
+        table.AddRow("ingest (parse, validate, dedupe, append, inline projection)", Rate(report.IngestEventsPerSec), Ratio(report.IngestRatio), ">= 0.25", Met(report.IngestRatio >= 0.25));
         table.AddRow("re-ingest of the same file (all duplicates)", Rate(report.ReingestEventsPerSec), Ratio(report.ReingestRatio), "", "");
-        table.AddRow(Markup.Escape($"catch-up of the async projections ({string.Join(", ", report.AsyncProjections)})"), Rate(report.CatchUpEventsPerSec), Ratio(report.CatchUpRatio), "", "");
+        table.AddRow(Markup.Escape($"catch-up of the async projections ({string.Join(", ", report.AsyncProjections)})"), Rate(report.CatchUpEventsPerSec), Ratio(report.CatchUpRatio), ">= 0.25", Met(report.CatchUpRatio >= 0.25));
         table.AddRow(Markup.Escape($"rebuild of {report.RebuiltProjection} (ltv rebuild)"), Rate(report.RebuildEventsPerSec), Ratio(report.RebuildRatio), ">= 0.50", Met(report.RebuildRatio >= 0.5));
         table.AddRow("top 10, dataset timeframe: p50 / p99", Latency(report.Top10DatasetP50Ms, report.Top10DatasetP99Ms), "", "p99 <= 2 ms", Met(report.Top10DatasetP99Ms <= 2));
         table.AddRow("top 10, customer timeframe: p50 / p99", Latency(report.Top10CustomerP50Ms, report.Top10CustomerP99Ms), "", "p99 <= 2 ms", Met(report.Top10CustomerP99Ms <= 2));

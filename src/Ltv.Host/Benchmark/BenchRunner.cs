@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ltv.Domain.Lifetime;
 using Ltv.Host.Generation;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Ranking;
 
 namespace Ltv.Host.Benchmark;
 
@@ -12,7 +12,7 @@ namespace Ltv.Host.Benchmark;
 /// </summary>
 internal sealed class BenchRunner(BenchSettings settings, Action<string> log)
 {
-    private const string Rebuilt = LtvRankingProjection.ProjectionName;
+    private const string Rebuilt = RankingRegistration.ReadModelName;
 
     public async Task<BenchReport> RunAsync(string serverConnection, string serverDescription, CancellationToken ct)
     {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -26,7 +26,7 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public SchemaName Schema { get; }
 
-    public IReadOnlyList<string> AsyncProjections => [.. _services.GetRequiredService<ProjectionCatalog>().Async.Select(p => p.Name)];
+    public IReadOnlyList<string> AsyncProjections => _services.GetRequiredService<ReadModelCatalog>().AsyncNames;
 
     public static async Task<BenchStore> CreateAsync(string connectionString, string schema, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ internal sealed class BenchStore : IAsyncDisposable
             .AddLtvIngestion()
             .AddLtvQueries()
             .BuildServiceProvider();
-        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
+        await services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
         return new BenchStore(services, options.Schema);
     }
 
@@ -55,7 +55,7 @@ internal sealed class BenchStore : IAsyncDisposable
     public async Task<TimeSpan> CatchUpAsync(CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var results = await _services.GetRequiredService<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromMinutes(30), ct);
+        var results = await _services.GetRequiredService<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromMinutes(30), ct);
         if (results.Any(r => !r.Result.ReachedHead))
         {
             throw new InvalidOperationException("The async projections did not reach the head of the log: a transaction is open elsewhere.");
@@ -67,7 +67,7 @@ internal sealed class BenchStore : IAsyncDisposable
     /// <summary>Rebuilds a projection from the whole log (shadow tables, then the switch), as <c>ltv rebuild</c> does.</summary>
     public async Task<(long Events, TimeSpan Elapsed)> RebuildAsync(string projection, CancellationToken ct)
     {
-        var result = await _services.GetRequiredService<ProjectionCatalog>().RebuildAsync(projection, progress: null, ct);
+        var result = await _services.GetRequiredService<ReadModelCatalog>().RebuildAsync(projection, progress: null, ct);
         return (result.Events, result.Elapsed);
     }
 
@@ -123,7 +123,7 @@ internal sealed class BenchStore : IAsyncDisposable
         await using var connection = await _services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
         await using var file = File.Create(path);
         await using var export = await connection.BeginRawBinaryCopyAsync(
-            $"copy (select {BaselineCopy.Columns} from {Schema.Qualify("events")} order by seq) to stdout (format binary)", ct);
+            $"copy (select {BaselineCopy.Columns} from {Schema.Qualify("mt_events")} order by seq_id) to stdout (format binary)", ct);
         await export.CopyToAsync(file, ct);
     }
 

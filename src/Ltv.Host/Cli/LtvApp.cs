@@ -1,6 +1,6 @@
 using Ltv.Host.Composition;
 using Ltv.Host.LocalPostgres;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,15 +39,7 @@ public sealed class LtvApp : IAsyncDisposable
             .BuildServiceProvider();
         try
         {
-            var catalog = services.GetRequiredService<ProjectionCatalog>();
-            await catalog.EnsureAsync(ServiceCollectionExtensions.IngestionScripts, ct);
-            if (options.AutoRebuild)
-            {
-                foreach (var stale in await catalog.RebuildStaleAsync(ct))
-                {
-                    await Console.Error.WriteLineAsync($"ltv: rebuilt {stale.Projection} for its new version ({stale.Events} events).");
-                }
-            }
+            await services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
         }
         catch
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Ltv.EventStore;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.LocalPostgres;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Cli;
 
@@ -81,8 +81,10 @@ public static class LtvCli
     private static string? Message(Exception e) => e switch
     {
         UserError => e.Message,
-        EventStoreUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
+        DatabaseUnavailableException => e.Message + " (check --connection or LTV_CONNECTION)",
+        _ when DatabaseUnavailable.Is(e) => DatabaseUnavailable.Describe(e) + " (check --connection or LTV_CONNECTION)",
         LocalPostgresException => e.Message,
+        Projections.Store.Rebuild.ReadModelBusyException => e.Message,
         OperationCanceledException => "cancelled",
         IOException or UnauthorizedAccessException => e.Message,
         ArgumentException when e.Message.StartsWith("Invalid schema name", StringComparison.Ordinal) => e.Message,

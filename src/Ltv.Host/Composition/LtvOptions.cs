@@ -1,6 +1,7 @@
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Ingestion;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Composition;
 
@@ -8,9 +9,14 @@ namespace Ltv.Host.Composition;
 /// <param name="Schema">The PostgreSQL schema holding the store and read models (LTV_SCHEMA).</param>
 /// <param name="Ltv">The default timeframe and lifespan (LTV_TIMEFRAME, LTV_LIFESPAN).</param>
 /// <param name="BatchSize">Records per ingest transaction.</param>
-/// <param name="AutoRebuild">Rebuild a read model whose stored version differs from the code's before running a command (LTV_AUTO_REBUILD=true).</param>
 /// <param name="IngestWriters">Append transactions an ingest runs side by side (LTV_INGEST_WRITERS, 1 to 8).</param>
-public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSize = 5000, bool AutoRebuild = false, int IngestWriters = IngestSettings.DefaultWriters)
+/// <param name="DaemonBatchSize">Events per batch of Marten's async daemon (LTV_DAEMON_BATCH_SIZE, 100 to 100,000).</param>
+public sealed record LtvOptions(
+    SchemaName Schema,
+    LtvSettings Ltv,
+    int BatchSize = 5000,
+    int IngestWriters = IngestSettings.DefaultWriters,
+    int DaemonBatchSize = LtvStoreOptions.AsyncBatchSize)
 {
     public static LtvOptions FromEnvironment(Func<string, string?> environment)
     {
@@ -20,9 +26,10 @@ public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSiz
             ? TimeframeNames.Parse(t)
             : Timeframe.Dataset;
         var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
-        var autoRebuild = environment("LTV_AUTO_REBUILD") is { Length: > 0 } a && bool.TryParse(a, out var on) && on;
         var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : IngestSettings.DefaultWriters;
-        return new LtvOptions(schema, new LtvSettings(timeframe, lifespan), AutoRebuild: autoRebuild, IngestWriters: writers);
+        var daemonBatch = environment("LTV_DAEMON_BATCH_SIZE") is { Length: > 0 } b ? DaemonBatch(b) : LtvStoreOptions.AsyncBatchSize;
+        return new LtvOptions(
+            schema, new LtvSettings(timeframe, lifespan), IngestWriters: writers, DaemonBatchSize: daemonBatch);
     }
 
     private static int Writers(string text) =>
@@ -30,6 +37,12 @@ public sealed record LtvOptions(SchemaName Schema, LtvSettings Ltv, int BatchSiz
         && writers is >= 1 and <= 8
             ? writers
             : throw new UserError($"Invalid LTV_INGEST_WRITERS '{text}': use a whole number from 1 to 8.");
+
+    private static int DaemonBatch(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)
+        && size is >= 100 and <= 100_000
+            ? size
+            : throw new UserError($"Invalid LTV_DAEMON_BATCH_SIZE '{text}': use a whole number from 100 to 100000.");
 
     private static decimal Lifespan(string text) =>
         decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var years)

@@ -1,11 +1,15 @@
-using Ltv.EventStore;
-using Ltv.EventStore.Schema;
-using Ltv.Host.Ingestion;
+using JasperFx.Events.Daemon;
 using Ltv.Projections;
+using Ltv.Host.Ingestion;
 using Ltv.Projections.Clv;
 using Ltv.Projections.DailyStats;
-using Ltv.Projections.Lifetime;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Clv;
+using Ltv.Projections.Store.Customers;
+using Ltv.Projections.Store.DailyStats;
+using Ltv.Projections.Store.Ranking;
+using Ltv.Projections.Store.Summary;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -14,16 +18,34 @@ namespace Ltv.Host.Composition;
 /// <summary>The modules of the product, shared by the CLI and the HTTP API.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The event store, its read models and the connection they use.</summary>
-    public static IServiceCollection AddLtvStore(this IServiceCollection services, string connectionString, LtvOptions options)
+    /// <summary>
+    /// The event store (Marten), its read models and the connection they use. <paramref name="daemon"/> says who runs
+    /// Marten's async daemon: by default the commands that need it start it themselves (<see cref="ReadModelCatalog"/>);
+    /// a long-running host passes <see cref="DaemonMode.HotCold"/> to keep it running beside its work, each shard in
+    /// the one process that holds Marten's lock for it (commands take the same locks: <see cref="Ltv.Projections.Store.Daemon.ShardLocks"/>).
+    /// </summary>
+    public static IServiceCollection AddLtvStore(
+        this IServiceCollection services, string connectionString, LtvOptions options, DaemonMode daemon = DaemonMode.ExternallyManaged)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton(options.Schema);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(SessionOptions.Apply(connectionString)).Build());
-        services.AddSingleton(sp => new ProjectionCatalog(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
-        services.AddSingleton(sp => new PostgresEventStore(
-            sp.GetRequiredService<NpgsqlDataSource>(), options.Schema, sp.GetRequiredService<ProjectionCatalog>().Inline));
+        var marten = services.AddMarten(sp =>
+        {
+            var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value, options.DaemonBatchSize);
+            store.AddIngestionTables(options.Schema.Value);
+            store.Projections.AsyncMode = daemon;
+            return store;
+        });
+        if (daemon != DaemonMode.ExternallyManaged)
+        {
+            marten.AddAsyncDaemon(daemon);
+        }
+
+        services.AddSingleton(sp => new ReadModelCatalog(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value));
+        services.AddSingleton(sp => new EventLogAppender(sp.GetRequiredService<IDocumentStore>()));
         return services;
     }
 
@@ -42,26 +64,20 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The read-model queries.</summary>
+    /// <summary>The read-model queries, each reading Marten's documents or the live copy of a read model's tables.</summary>
     public static IServiceCollection AddLtvQueries(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new TopCustomersQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new CustomerQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>(), sp.GetRequiredService<PostgresEventStore>()));
-        services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
-        services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
+        services.AddSingleton(sp => new TopCustomersQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new LtvHistogramQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new CustomerQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new StoreSummaryQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new PurchaseFactsQuery(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new SimpleLtvQuery(sp.GetRequiredService<IDocumentStore>()));
         services.AddSingleton(sp => new ClvQuery(sp.GetRequiredService<PurchaseFactsQuery>()));
-        services.AddSingleton(sp => new DailyStatsProjection(sp.GetRequiredService<SchemaName>()));
         services.AddSingleton(sp => new DailyStatsQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsRegistration.LiveIn(sp.GetRequiredService<SchemaName>().Value)));
         services.AddSingleton(sp => new PeriodCustomersQuery(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DailyStatsProjection>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), DailyStatsRegistration.LiveIn(sp.GetRequiredService<SchemaName>().Value)));
         return services;
     }
-
-    /// <summary>The tables of the ingestion module, applied with the store's own scripts.</summary>
-    public static IReadOnlyList<MigrationScript> IngestionScripts { get; } =
-        MigrationScript.FromEmbeddedResources(typeof(IngestHandler).Assembly);
 }

@@ -1,4 +1,4 @@
-using Ltv.EventStore;
+using Ltv.Domain.Events;
 
 namespace Ltv.Host.Ingestion;
 
@@ -6,7 +6,7 @@ namespace Ltv.Host.Ingestion;
 internal interface IRecordSink
 {
     /// <summary>An event to append, and where it came from (recorded if it turns out a conflicting duplicate).</summary>
-    void Accept(NewEvent newEvent, Rejection origin);
+    void Accept(CustomerEvent newEvent, Rejection origin);
 
     /// <summary>A record that is not appended, with its reason.</summary>
     void Reject(Rejection rejection);

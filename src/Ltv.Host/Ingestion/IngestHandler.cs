@@ -1,8 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Ltv.Domain.Input;
-using Ltv.EventStore;
-using Ltv.EventStore.Appending;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Ingestion;
 
@@ -13,7 +12,7 @@ namespace Ltv.Host.Ingestion;
 /// <see cref="WriterBatches"/>), so writers run side by side without touching each other's rows, and the database
 /// works on more than one core. Memory stays at a few batches per writer whatever the input size.
 /// </summary>
-public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs, IngestSettings settings)
+public sealed class IngestHandler(EventLogAppender appender, IngestRunStore runs, IngestSettings settings)
 {
     public async Task<IngestSummary> HandleAsync(
         IReadOnlyList<IngestSource> sources, IProgress<IngestProgress>? progress, CancellationToken ct)
@@ -129,7 +128,7 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
 
     private async Task CommitAsync(long runId, PendingBatch batch, CancellationToken ct)
     {
-        await store.AppendAsync(batch.Events, async (connection, transaction, result, token) =>
+        await appender.AppendAsync(batch.Events, (session, result) =>
         {
             var rejections = new List<Rejection>(batch.Rejections);
             for (var i = 0; i < result.Outcomes.Count; i++)
@@ -142,7 +141,7 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
 
             var counts = new BatchCounts(
                 batch.Read, result.AppendedCount, result.DuplicateCount, rejections.Count - batch.Rejections.Count, batch.Rejections.Count);
-            await runs.RecordBatchAsync(connection, transaction, runId, counts, rejections, token);
+            runs.RecordBatch(session, runId, counts, rejections);
         }, ct);
     }
 
@@ -154,7 +153,7 @@ public sealed class IngestHandler(PostgresEventStore store, IngestRunStore runs,
         {
             await runs.FinishAsync(runId, IngestRunStatus.Failed, why, CancellationToken.None);
         }
-        catch (Exception ignored) when (ignored is EventStoreUnavailableException or Npgsql.NpgsqlException)
+        catch (Exception ignored) when (ignored is DatabaseUnavailableException or Npgsql.NpgsqlException)
         {
             // The database is gone: the run stays "running"; its counters still match what was committed.
         }

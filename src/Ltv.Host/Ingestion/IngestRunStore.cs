@@ -1,6 +1,7 @@
 using Ltv.Domain.Validation;
-using Ltv.EventStore;
-using Ltv.EventStore.Schema;
+using Ltv.Projections.Store;
+using Ltv.Projections;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,49 +13,39 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
     private const string EmptyJsonObject = "{}";
 
     public async Task<long> StartAsync(IReadOnlyList<string> sources, CancellationToken ct) =>
-        await PostgresErrors.Translate(async () =>
+        await DatabaseUnavailable.Translate(async () =>
         {
             await using var command = dataSource.CreateCommand($"insert into {schema}.ingest_runs (sources) values (@sources) returning id");
             command.Parameters.AddWithValue("sources", sources.ToArray());
             return (long)(await command.ExecuteScalarAsync(ct))!;
         });
 
-    /// <summary>Adds a batch's counts and rejections, inside the batch's own transaction.</summary>
-    public async Task RecordBatchAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, BatchCounts counts,
-        IReadOnlyList<Rejection> rejections, CancellationToken ct)
+    /// <summary>
+    /// Adds a batch's counts and rejections to <paramref name="session"/>, so that they commit in the transaction that
+    /// appends the batch's events.
+    /// </summary>
+    public void RecordBatch(IDocumentSession session, long runId, BatchCounts counts, IReadOnlyList<Rejection> rejections)
     {
-        await using (var update = new NpgsqlCommand(
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(rejections);
+        session.QueueSqlCommand(
             $"""
             update {schema}.ingest_runs set
-                read = read + @read, accepted = accepted + @accepted, duplicates = duplicates + @duplicates,
-                conflicting = conflicting + @conflicting, rejected = rejected + @rejected
-            where id = @id
+                read = read + ?, accepted = accepted + ?, duplicates = duplicates + ?, conflicting = conflicting + ?, rejected = rejected + ?
+            where id = ?
             """,
-            connection,
-            transaction))
-        {
-            update.Parameters.AddWithValue("id", runId);
-            update.Parameters.AddWithValue("read", counts.Read);
-            update.Parameters.AddWithValue("accepted", counts.Accepted);
-            update.Parameters.AddWithValue("duplicates", counts.Duplicates);
-            update.Parameters.AddWithValue("conflicting", counts.Conflicting);
-            update.Parameters.AddWithValue("rejected", counts.Rejected);
-            await update.ExecuteNonQueryAsync(ct);
-        }
-
+            counts.Read, counts.Accepted, counts.Duplicates, counts.Conflicting, counts.Rejected, runId);
         if (rejections.Count == 0)
         {
             return;
         }
 
-        await CountReasonsAsync(connection, transaction, runId, rejections, ct);
-        await StoreRejectionsAsync(connection, transaction, runId, rejections, ct);
+        CountReasons(session, runId, rejections);
+        StoreRejections(session, runId, rejections);
     }
 
     /// <summary>The run's rejections per reason, for its summary: counted even where the rejection itself was stored before.</summary>
-    private async Task CountReasonsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyList<Rejection> rejections, CancellationToken ct)
+    private void CountReasons(IDocumentSession session, long runId, IReadOnlyList<Rejection> rejections)
     {
         var byReason = rejections.Where(r => r.Reason != RejectionReasons.ConflictingDuplicate).CountBy(r => r.Reason).ToList();
         if (byReason.Count == 0)
@@ -62,54 +53,42 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
             return;
         }
 
-        await using var command = new NpgsqlCommand(
+        session.QueueSqlCommand(
             $"""
             insert into {schema}.ingest_run_reasons (run_id, reason, count)
-            select @run, reason, count from unnest(@reasons, @counts) as t(reason, count)
+            select ?, reason, count from unnest(?::text[], ?::bigint[]) as t(reason, count)
             on conflict (run_id, reason) do update set count = ingest_run_reasons.count + excluded.count
             """,
-            connection,
-            transaction);
-        command.Parameters.AddWithValue("run", runId);
-        command.Parameters.AddWithValue("reasons", byReason.Select(r => r.Key).ToArray());
-        command.Parameters.AddWithValue("counts", byReason.Select(r => (long)r.Value).ToArray());
-        await command.ExecuteNonQueryAsync(ct);
+            runId, byReason.Select(r => r.Key).ToArray(), byReason.Select(r => (long)r.Value).ToArray());
     }
 
     /// <summary>
     /// Stores each rejection once, whatever run meets it again: the unique fingerprint of its reason and bytes is the
     /// arbiter, so re-ingesting a file, or two ingests of it at once, add no second copy (DESIGN.md, "Bad input").
     /// </summary>
-    private async Task StoreRejectionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyList<Rejection> rejections, CancellationToken ct)
+    private void StoreRejections(IDocumentSession session, long runId, IReadOnlyList<Rejection> rejections)
     {
-        await using var command = new NpgsqlCommand(
+        session.QueueSqlCommand(
             $"""
             insert into {schema}.rejected_events (run_id, source, record_index, byte_offset, reason, detail, raw, fingerprint)
-            select @run, source, record_index, byte_offset, reason, detail, raw, fingerprint
-            from unnest(@sources, @indexes, @offsets, @reasons, @details, @raws, @fingerprints)
+            select ?, source, record_index, byte_offset, reason, detail, raw, fingerprint
+            from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
                  with ordinality as t(source, record_index, byte_offset, reason, detail, raw, fingerprint, n)
             order by n
             on conflict (fingerprint) do nothing
             """,
-            connection,
-            transaction);
-        command.Parameters.AddWithValue("run", runId);
-        command.Parameters.AddWithValue("sources", rejections.Select(r => r.Source).ToArray());
-        command.Parameters.AddWithValue("indexes", rejections.Select(r => r.Index).ToArray());
-        command.Parameters.AddWithValue("offsets", rejections.Select(r => r.ByteOffset).ToArray());
-        command.Parameters.AddWithValue("reasons", rejections.Select(r => r.Reason).ToArray());
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("details", NpgsqlDbType.Array | NpgsqlDbType.Text)
-        {
-            TypedValue = [.. rejections.Select(r => r.Detail)],
-        });
-        command.Parameters.AddWithValue("raws", rejections.Select(r => r.Raw).ToArray());
-        command.Parameters.AddWithValue("fingerprints", rejections.Select(r => RejectionFingerprint.Of(r.Reason, r.Raw)).ToArray());
-        await command.ExecuteNonQueryAsync(ct);
+            runId,
+            rejections.Select(r => r.Source).ToArray(),
+            rejections.Select(r => r.Index).ToArray(),
+            rejections.Select(r => r.ByteOffset).ToArray(),
+            rejections.Select(r => r.Reason).ToArray(),
+            rejections.Select(r => r.Detail).ToArray(),
+            rejections.Select(r => r.Raw).ToArray(),
+            rejections.Select(r => RejectionFingerprint.Of(r.Reason, r.Raw)).ToArray());
     }
 
     public Task FinishAsync(long runId, string status, string? message, CancellationToken ct) =>
-        PostgresErrors.Translate(async () =>
+        DatabaseUnavailable.Translate(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 $"update {schema}.ingest_runs set status = @status, message = @message, finished_at = now() where id = @id");
@@ -120,11 +99,11 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource, SchemaName schem
         });
 
     public Task<IngestSummary> SummaryAsync(long runId, CancellationToken ct) =>
-        PostgresErrors.Translate(async () => (await ListAsync(runId, 1, ct)).Single());
+        DatabaseUnavailable.Translate(async () => (await ListAsync(runId, 1, ct)).Single());
 
     /// <summary>The most recent runs (or one run), newest first.</summary>
     public Task<IReadOnlyList<IngestSummary>> ListAsync(long? runId, int limit, CancellationToken ct) =>
-        PostgresErrors.Translate<IReadOnlyList<IngestSummary>>(async () =>
+        DatabaseUnavailable.Translate<IReadOnlyList<IngestSummary>>(async () =>
         {
             await using var command = dataSource.CreateCommand($"""
                 select r.id, r.status, r.read, r.accepted, r.duplicates, r.conflicting, r.rejected, r.message,

@@ -1,11 +1,11 @@
-using Ltv.EventStore;
+using Ltv.Domain.Events;
 
 namespace Ltv.Host.Ingestion;
 
 /// <summary>The records of one batch, on their way from the reader to one append transaction.</summary>
 internal sealed class PendingBatch : IRecordSink
 {
-    public List<NewEvent> Events { get; } = [];
+    public List<CustomerEvent> Events { get; } = [];
 
     /// <summary>Where each event came from, in the same order as <see cref="Events"/>, for conflicting duplicates.</summary>
     public List<Rejection> Origins { get; } = [];
@@ -16,7 +16,7 @@ internal sealed class PendingBatch : IRecordSink
 
     public IngestProgress? Progress { get; set; }
 
-    public void Accept(NewEvent newEvent, Rejection origin)
+    public void Accept(CustomerEvent newEvent, Rejection origin)
     {
         Events.Add(newEvent);
         Origins.Add(origin);

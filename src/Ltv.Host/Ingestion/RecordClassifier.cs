@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ltv.Domain.Events;
 using Ltv.Domain.Input;
 using Ltv.Domain.Validation;
-using Ltv.EventStore;
 
 namespace Ltv.Host.Ingestion;
 
@@ -43,11 +42,7 @@ internal static class RecordClassifier
         switch (result)
         {
             case ValidationResult.Accepted(var e):
-                var (typeName, json) = CustomerEventCodec.Encode(e);
-                var metadata = $$"""{"run":{{runId}},"index":{{record.Index}}}""";
-                batch.Accept(
-                    new NewEvent(e.CustomerId.Value, e.Identity.DedupeKey, typeName, json, metadata),
-                    origin with { Reason = RejectionReasons.ConflictingDuplicate });
+                batch.Accept(e, origin with { Reason = RejectionReasons.ConflictingDuplicate });
                 break;
             case ValidationResult.Rejected(var reason):
                 batch.Reject(origin with { Reason = reason });

@@ -1,5 +1,6 @@
-using Ltv.EventStore;
-using Ltv.EventStore.Schema;
+using Ltv.Projections.Store;
+using Ltv.Projections;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ public sealed class RejectedEventStore(NpgsqlDataSource dataSource, SchemaName s
     /// <summary>Rejections, oldest first, optionally of one run and/or whose reason contains a text.</summary>
     public Task<IReadOnlyList<RejectedEvent>> ListAsync(
         long? runId, string? reason, bool includeResolved, long afterId, int limit, CancellationToken ct) =>
-        PostgresErrors.Translate<IReadOnlyList<RejectedEvent>>(async () =>
+        DatabaseUnavailable.Translate<IReadOnlyList<RejectedEvent>>(async () =>
         {
             await using var command = dataSource.CreateCommand($"""
                 select id, run_id, source, record_index, byte_offset, reason, detail, raw, recorded_at, retried_by
@@ -41,19 +42,16 @@ public sealed class RejectedEventStore(NpgsqlDataSource dataSource, SchemaName s
             return rows;
         });
 
-    /// <summary>Marks rejections as resolved by a retry run, inside that run's batch transaction.</summary>
-    public async Task MarkResolvedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<long> ids, long retryRunId, CancellationToken ct)
+    /// <summary>Marks rejections as resolved by a retry run, in the session that appends their events.</summary>
+    public void MarkResolved(IDocumentSession session, IReadOnlyCollection<long> ids, long retryRunId)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
         {
             return;
         }
 
-        await using var command = new NpgsqlCommand(
-            $"update {schema}.rejected_events set retried_by = @run where id = any(@ids)", connection, transaction);
-        command.Parameters.AddWithValue("run", retryRunId);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        await command.ExecuteNonQueryAsync(ct);
+        session.QueueSqlCommand($"update {schema}.rejected_events set retried_by = ? where id = any(?)", retryRunId, ids.ToArray());
     }
 }

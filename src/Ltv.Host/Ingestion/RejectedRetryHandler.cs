@@ -1,7 +1,7 @@
 using Ltv.Domain.Input;
 using Ltv.Domain.Validation;
-using Ltv.EventStore;
-using Ltv.EventStore.Appending;
+using Ltv.Domain.Events;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Ingestion;
 
@@ -19,7 +19,7 @@ public sealed record RetrySummary(long RunId, long Retried, long Resolved, long 
 /// same transaction. The rest stay as they were. Conflicting duplicates are left alone: appending them can
 /// never succeed, their point is to show the difference.
 /// </summary>
-public sealed class RejectedRetryHandler(PostgresEventStore store, IngestRunStore runs, RejectedEventStore rejected)
+public sealed class RejectedRetryHandler(EventLogAppender appender, IngestRunStore runs, RejectedEventStore rejected)
 {
     private const int BatchSize = 1000;
 
@@ -51,15 +51,17 @@ public sealed class RejectedRetryHandler(PostgresEventStore store, IngestRunStor
                 stillRejected[failure.Value] = stillRejected.GetValueOrDefault(failure.Value) + 1;
             }
 
-            var result = await store.AppendAsync(events, async (connection, transaction, appended, token) =>
+            var ids = new List<long>();
+            var result = await appender.AppendAsync(events, (session, appended) =>
             {
+                // Classified again on each attempt of the append: only the last attempt's rejections count.
                 var blocked = owners.Where((_, i) => appended.Outcomes[i] == AppendOutcome.ConflictingDuplicate).ToHashSet();
-                var ids = rows.Select(x => x.Id).Where(id => !failures.ContainsKey(id) && !blocked.Contains(id)).ToList();
-                resolved += ids.Count;
-                await rejected.MarkResolvedAsync(connection, transaction, ids, retryRun, token);
+                ids = [.. rows.Select(x => x.Id).Where(id => !failures.ContainsKey(id) && !blocked.Contains(id))];
+                rejected.MarkResolved(session, ids, retryRun);
                 var counts = new BatchCounts(events.Count, appended.AppendedCount, appended.DuplicateCount, 0, 0);
-                await runs.RecordBatchAsync(connection, transaction, retryRun, counts, [], token);
+                runs.RecordBatch(session, retryRun, counts, []);
             }, ct);
+            resolved += ids.Count;
             retried += rows.Count;
             accepted += result.AppendedCount;
         }
@@ -69,10 +71,10 @@ public sealed class RejectedRetryHandler(PostgresEventStore store, IngestRunStor
     }
 
     /// <summary>Reads each rejection's bytes again: the events that pass, which rejection each came from, and why the rest fail.</summary>
-    private static async Task<(List<NewEvent> Events, List<long> Owners, Dictionary<long, string> Failures)> ClassifyAsync(
+    private static async Task<(List<CustomerEvent> Events, List<long> Owners, Dictionary<long, string> Failures)> ClassifyAsync(
         IReadOnlyList<RejectedEvent> rows, long retryRun, CancellationToken ct)
     {
-        var events = new List<NewEvent>();
+        var events = new List<CustomerEvent>();
         var owners = new List<long>();
         var failures = new Dictionary<long, string>();
         foreach (var row in rows)

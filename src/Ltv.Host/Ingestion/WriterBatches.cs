@@ -1,4 +1,4 @@
-using Ltv.EventStore;
+using Ltv.Domain.Events;
 
 namespace Ltv.Host.Ingestion;
 
@@ -21,10 +21,10 @@ internal sealed class WriterBatches : IRecordSink
     /// <summary>The writer whose batch took the last record.</summary>
     public int LastWriter { get; private set; }
 
-    public void Accept(NewEvent newEvent, Rejection origin)
+    public void Accept(CustomerEvent newEvent, Rejection origin)
     {
         ArgumentNullException.ThrowIfNull(newEvent);
-        LastWriter = WriterOf(newEvent.StreamId);
+        LastWriter = WriterOf(newEvent.CustomerId.Value);
         _open[LastWriter].Accept(newEvent, origin);
     }
 

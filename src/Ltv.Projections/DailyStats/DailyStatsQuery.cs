@@ -1,5 +1,5 @@
 using Ltv.Domain.DailyStats;
-using Ltv.EventStore;
+using Ltv.Projections.Store;
 using Npgsql;
 
 namespace Ltv.Projections.DailyStats;
@@ -12,14 +12,9 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsSourc
     {
     }
 
-    public DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
-        : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
-    {
-    }
-
     /// <summary>Every customer active that day, by customer id, and the day's totals; zero totals for a quiet day.</summary>
     public Task<StatsAnswer<DayStats>> DayAsync(DateOnly date, CancellationToken ct) =>
-        PostgresErrors.Translate(async () =>
+        DatabaseUnavailable.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             var copy = await source(connection, ct);
@@ -69,7 +64,7 @@ public sealed class DailyStatsQuery(NpgsqlDataSource dataSource, DailyStatsSourc
         {
             throw new ArgumentOutOfRangeException(nameof(to), problem);
         }
-        return PostgresErrors.Translate(async () =>
+        return DatabaseUnavailable.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             var copy = await source(connection, ct);

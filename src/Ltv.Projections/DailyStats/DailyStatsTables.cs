@@ -1,4 +1,4 @@
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 
 namespace Ltv.Projections.DailyStats;
 

@@ -1,5 +1,5 @@
 using Ltv.Domain.DailyStats;
-using Ltv.EventStore;
+using Ltv.Projections.Store;
 using Npgsql;
 
 namespace Ltv.Projections.DailyStats;
@@ -9,11 +9,6 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
 {
     public PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsTables tables, ReadModelLag lag)
         : this(dataSource, (_, _) => Task.FromResult(new DailyStatsCopy(tables, lag)))
-    {
-    }
-
-    public PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStatsProjection projection)
-        : this(dataSource, projection.Tables, ProjectionLag.For(projection.Tables.Schema, projection.Name))
     {
     }
 
@@ -32,7 +27,7 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
             TopMetric.Visits => "sum(visits)",
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, "Unknown metric."),
         };
-        return PostgresErrors.Translate(async () =>
+        return DatabaseUnavailable.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             var copy = await source(connection, ct);
@@ -68,7 +63,7 @@ public sealed class PeriodCustomersQuery(NpgsqlDataSource dataSource, DailyStats
     /// <paramref name="window"/>; the list of repeaters only when <paramref name="withList"/>.
     /// </summary>
     public Task<StatsAnswer<RepeaterStats>> RepeatersAsync(DayWindow window, bool withList, CancellationToken ct) =>
-        PostgresErrors.Translate(async () =>
+        DatabaseUnavailable.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             var copy = await source(connection, ct);

@@ -1,4 +1,4 @@
-using Ltv.EventStore;
+using Ltv.Projections.Store.Customers;
 
 namespace Ltv.Projections.Lifetime;
 
@@ -20,7 +20,7 @@ public sealed record CustomerView(
     DateTimeOffset LastEventTime,
     int FirstWeek,
     int LastWeek,
-    IReadOnlyList<RecordedEvent> Stream)
+    IReadOnlyList<StreamEvent> Stream)
 {
     /// <summary>Weeks from the customer's first to last event, inclusive (the customer timeframe).</summary>
     public int Weeks => LastWeek - FirstWeek + 1;

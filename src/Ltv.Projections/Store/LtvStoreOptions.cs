@@ -7,6 +7,7 @@ using Ltv.Projections.Store.Copies;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using static Ltv.Domain.Events.CustomerEvent;
 
@@ -34,6 +35,23 @@ public static class LtvStoreOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Connection(connectionString);
+        return options.ConfigureLtvStore(schema, AsyncBatchSize);
+    }
+
+    /// <param name="options">Marten's options to fill.</param>
+    /// <param name="dataSource">The connection pool Marten shares with the product's own queries.</param>
+    /// <param name="schema">The PostgreSQL schema of the store.</param>
+    /// <param name="asyncBatchSize">Events per batch of the async daemon (<see cref="AsyncBatchSize"/> unless tuned).</param>
+    public static StoreOptions ConfigureLtvStore(this StoreOptions options, NpgsqlDataSource dataSource, string schema, int asyncBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Connection(dataSource);
+        return options.ConfigureLtvStore(schema, asyncBatchSize);
+    }
+
+    /// <summary>Everything but the connection.</summary>
+    private static StoreOptions ConfigureLtvStore(this StoreOptions options, string schema, int asyncBatchSize)
+    {
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EventJson.Options, EnumStorage.AsString, Casing.CamelCase);
@@ -57,10 +75,10 @@ public static class LtvStoreOptions
         // The async read models run behind the append, on Marten's async daemon, each in two copies (blue/green) so that
         // a rebuild replays one while queries read the other (docs/MARTEN.md, "Rebuilds"). Batches of 5,000 events
         // rather than the default 500: catch-up went from 4,455 to 8,040 events/s on 170k events (docs/MARTEN.md).
-        options.AddLtvRanking(AsyncBatchSize);
+        options.AddLtvRanking(asyncBatchSize);
 
         // DailyStats keeps tables of its own, created by Marten (Weasel) and emptied by it before a rebuild.
-        options.AddDailyStats(schema, AsyncBatchSize);
+        options.AddDailyStats(schema, asyncBatchSize);
 
         // Which copy of each read model queries read.
         options.Storage.ExtendedSchemaObjects.Add(LiveCopyPointer.Table(schema));

@@ -7,6 +7,13 @@ namespace Ltv.Projections.Store;
 /// <summary>Domain events as Marten appends them: wrapped with the id their identity gives (EventIds).</summary>
 public static class StoredEvents
 {
+    /// <summary>
+    /// The stream where Marten writes a tombstone for each sequence number an append had taken when its transaction
+    /// failed (a concurrent duplicate, a cancelled ingest), so that the daemon need not wait at the gap. They are not
+    /// customer events: every count of events leaves them out. Their timestamp is -infinity.
+    /// </summary>
+    public static string TombstoneStream => Tombstone.StreamKey;
+
     public static IEvent Wrap(CustomerEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -5,6 +5,7 @@ using Ltv.Domain.Lifetime;
 using Ltv.Host.Api;
 using Ltv.Host.Tests.Cli;
 using Ltv.Projections;
+using Ltv.Projections.Store.Summary;
 using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Api;

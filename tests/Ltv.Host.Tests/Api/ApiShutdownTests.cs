@@ -2,6 +2,7 @@ using System.Net;
 using Ltv.Host.Generation;
 using Ltv.Host.Ingestion;
 using Ltv.Projections;
+using Ltv.Projections.Store.Summary;
 
 namespace Ltv.Host.Tests.Api;
 

@@ -21,10 +21,11 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
         try
         {
             var stderr = serve.StandardError.ReadToEndAsync();
-            using var client = new HttpClient { BaseAddress = await ListeningAsync(serve) };
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var client = new HttpClient { BaseAddress = await ListeningAsync(serve, log) };
 
             var summary = await client.PostJsonAsync("/api/events", ApiServer.Body(await File.ReadAllBytesAsync(IngestedApiServer.File), EventsBody.Json));
-            var top = await CaughtUpTopAsync(client);
+            var top = await CaughtUpTopAsync(client, log);
 
             summary.Long("accepted").ShouldBeGreaterThan(0);
             var cli = new LtvProcess(app.Database.ConnectionString); // a schema of its own, filled by `ltv ingest`
@@ -46,7 +47,7 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
     }
 
     /// <summary>The address from the host's "Now listening on:" log line (the port is chosen by the system).</summary>
-    private static async Task<Uri> ListeningAsync(Process serve)
+    private static async Task<Uri> ListeningAsync(Process serve, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         const string Marker = "Now listening on: ";
@@ -54,7 +55,7 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
         {
             if (line.Contains(Marker, StringComparison.Ordinal))
             {
-                _ = serve.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining the log
+                _ = KeepAsync(serve.StandardOutput, log); // keep draining the log, for a failure to show
                 return new Uri(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim());
             }
         }
@@ -63,12 +64,26 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
     }
 
     /// <summary>Top 10 once the daemon inside the server has applied every event (its lag header is 0).</summary>
-    private static async Task<System.Text.Json.JsonElement> CaughtUpTopAsync(HttpClient client)
+    private static async Task KeepAsync(StreamReader output, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            log.Enqueue(line);
+        }
+    }
+
+    private static async Task<System.Text.Json.JsonElement> CaughtUpTopAsync(HttpClient client, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             using var response = await client.GetAsync(new Uri("/api/customers/top?x=10", UriKind.Relative), timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                await Task.Delay(500, timeout.Token); // the server writes its log line after the answer
+                response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(timeout.Token) + "\nserver log:\n" + string.Join('\n', log));
+            }
+
             var lag = long.Parse(response.Headers.GetValues(CustomersApi.LagHeader).Single(), CultureInfo.InvariantCulture);
             if (lag == 0)
             {

@@ -1,8 +1,8 @@
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ltv.Host.Tests.Cli;
@@ -21,7 +21,7 @@ public static class IngestWithoutCatchingUp
             .AddLtvIngestion()
             .AddLtvQueries()
             .BuildServiceProvider();
-        await services.GetRequiredService<ProjectionCatalog>().EnsureAsync(ServiceCollectionExtensions.IngestionScripts, default);
+        await services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
         await using var content = File.OpenRead(file);
         var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
         summary.Completed.ShouldBeTrue();

@@ -14,6 +14,9 @@ public sealed class LtvProcess(string connection, string? schema = null)
 
     public string Schema { get; } = schema ?? "cli_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>More environment variables for every run (LTV_SCHEMA and the connection are set already).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task<Result> RunAsync(params string[] args)
     {
         using var process = Start(args);
@@ -53,6 +56,10 @@ public sealed class LtvProcess(string connection, string? schema = null)
         start.ArgumentList.Add(connection);
         start.Environment.Remove("LTV_CONNECTION");
         start.Environment["LTV_SCHEMA"] = Schema;
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         return Process.Start(start)!;
     }

@@ -20,11 +20,15 @@ public sealed class OperationsCliTests(LtvTestApp app) : IClassFixture<LtvTestAp
 
         result.ExitCode.ShouldBe(0, result.Error);
         using var json = JsonDocument.Parse(result.Output);
-        json.RootElement.TryGetProperty("head", out _).ShouldBeTrue();
-        json.RootElement.TryGetProperty("oldestOpenTransactionSeconds", out _).ShouldBeTrue();
+        foreach (var field in new[] { "head", "events", "highWaterMark", "skippedGaps", "deadLetterEvents", "oldestOpenTransactionSeconds" })
+        {
+            json.RootElement.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        json.RootElement.GetProperty("highWaterMark").GetInt64().ShouldBe(json.RootElement.GetProperty("head").GetInt64());
         foreach (var projection in json.RootElement.GetProperty("projections").EnumerateArray())
         {
-            foreach (var field in new[] { "name", "version", "position", "lag", "state" })
+            foreach (var field in new[] { "name", "inline", "position", "lag", "lagSeconds", "state" })
             {
                 projection.TryGetProperty(field, out _).ShouldBeTrue(field);
             }

@@ -3,6 +3,7 @@ using Ltv.Domain.Clv;
 using Ltv.Host.Cdnow;
 using Ltv.Host.Tests.Cli;
 using Ltv.Projections.Clv;
+using Ltv.Projections.Store.Clv;
 using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Clv;

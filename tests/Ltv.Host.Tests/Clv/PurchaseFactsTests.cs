@@ -1,5 +1,6 @@
 using Ltv.Domain.Clv;
 using Ltv.Projections.Clv;
+using Ltv.Projections.Store.Clv;
 using Ltv.Testing;
 
 namespace Ltv.Host.Tests.Clv;

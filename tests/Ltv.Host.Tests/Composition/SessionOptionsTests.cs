@@ -1,5 +1,5 @@
 using Ltv.Domain.Lifetime;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -82,9 +82,9 @@ public sealed partial class OverviewApiTests(IngestedApiServer data) : IClassFix
     [Fact]
     public void edges_are_distinct_cents_even_when_cents_cannot_make_as_many_buckets_as_asked()
     {
-        LtvHistogramQuery.Edges(0.05m, 0.07m, 20, HistogramScale.Linear).ShouldBe([0m, 0.01m, 0.02m, 0.03m, 0.04m, 0.05m, 0.06m]);
-        LtvHistogramQuery.Edges(12.5m, 12.5m, 20, HistogramScale.Log).ShouldBe([12.5m]);
-        LtvHistogramQuery.Edges(1m, 1000m, 3, HistogramScale.Log).ShouldBe([1m, 10m, 100m]); // 1000^(1/3) = 10, hand-checked
+        HistogramEdges.Of(0.05m, 0.07m, 20, HistogramScale.Linear).ShouldBe([0m, 0.01m, 0.02m, 0.03m, 0.04m, 0.05m, 0.06m]);
+        HistogramEdges.Of(12.5m, 12.5m, 20, HistogramScale.Log).ShouldBe([12.5m]);
+        HistogramEdges.Of(1m, 1000m, 3, HistogramScale.Log).ShouldBe([1m, 10m, 100m]); // 1000^(1/3) = 10, hand-checked
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class IngestWritersTests
     {
         var rows = new List<string>();
         await using var command = app.Get<NpgsqlDataSource>().CreateCommand(
-            $"select stream_id || ' ' || stream_version || ' ' || dedupe_key from {app.Schema.Qualify("events")} order by stream_id, stream_version");
+            $"select stream_id || ' ' || version || ' ' || id from {app.Schema.Qualify("mt_events")} where stream_id <> 'mt_tombstone' order by stream_id, version");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -65,6 +65,6 @@ public sealed class RejectionTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         (summary.Accepted, summary.Duplicates, summary.Conflicting, summary.Rejected).ShouldBe((0, 2, 1, 0));
         var kept = (await RejectedAsync(summary.RunId)).ShouldHaveSingleItem();
         (kept.Reason, kept.Raw, kept.Index).ShouldBe((RejectionReasons.ConflictingDuplicate, changed, 0));
-        (await app.Get<Projections.Lifetime.CustomerQuery>().ExecuteAsync("conf-1", default))!.Revenue.ShouldBe(10.00m);
+        (await app.Get<Projections.Store.Customers.CustomerQuery>().ExecuteAsync("conf-1", default))!.Revenue.ShouldBe(10.00m);
     }
 }

@@ -21,7 +21,7 @@ public sealed class RetryTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 
         (retry.Retried, retry.Resolved, retry.Accepted).ShouldBe((2, 1, 1));
         retry.StillRejected.ShouldBe(new Dictionary<string, long> { ["unsupported currency EUR"] = 1 });
-        (await app.Get<Projections.Lifetime.CustomerQuery>().ExecuteAsync("retry-1", default))!.Revenue.ShouldBe(3.00m);
+        (await app.Get<Projections.Store.Customers.CustomerQuery>().ExecuteAsync("retry-1", default))!.Revenue.ShouldBe(3.00m);
         var open = await app.Get<RejectedEventStore>().ListAsync(summary.RunId, null, includeResolved: false, 0, 100, default);
         open.ShouldHaveSingleItem().Text.ShouldBe(StillBad);
         var all = await app.Get<RejectedEventStore>().ListAsync(summary.RunId, null, includeResolved: true, 0, 100, default);
@@ -57,12 +57,17 @@ public sealed class RetryTests(LtvTestApp app) : IClassFixture<LtvTestApp>
     private static string Order(string customer, string key) =>
         NowGood.Replace("retry-1", customer, StringComparison.Ordinal).Replace("r-good", key, StringComparison.Ordinal);
 
-    /// <summary>Rejections stored under rules that have since changed: their text may pass today's validation.</summary>
+    /// <summary>
+    /// Rejections stored under rules that have since changed: their text may pass today's validation. A store keeps
+    /// each (reason, bytes) once, so copies differ by trailing blanks, and each gets the fingerprint RejectionFingerprint
+    /// gives it (sha256 of the reason, a zero byte and the bytes).
+    /// </summary>
     private async Task StoreOldRejectionsAsync(long runId, string reason, string raw, int count = 1)
     {
         await using var command = app.Database.DataSource.CreateCommand($"""
-            insert into {app.Schema}.rejected_events (run_id, source, record_index, byte_offset, reason, raw)
-            select @run, 'old.json', i, i * 100, @reason, @raw from generate_series(1, @count) i
+            insert into {app.Schema}.rejected_events (run_id, source, record_index, byte_offset, reason, raw, fingerprint)
+            select @run, 'old.json', i, i * 100, @reason, copy, sha256(convert_to(@reason, 'UTF8') || '\x00'::bytea || copy)
+            from generate_series(1, @count) i, lateral (select @raw || convert_to(repeat(' ', i - 1), 'UTF8') as copy) c
             """);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("reason", reason);

@@ -94,7 +94,7 @@ public sealed class CorpusTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         var accepted = summary.RootElement.GetProperty("accepted").GetInt64();
         accepted.ShouldBeGreaterThan(0);
         var keys = await ScalarsAsync<string>(
-            $"select data->>'pageId' from {ltv.Schema}.events where stream_id = 'corpus-gzip' union all select stream_id from {ltv.Schema}.events where stream_id <> 'corpus-gzip'");
+            $"select data->>'pageId' from {ltv.Schema}.mt_events where stream_id = 'corpus-gzip' union all select stream_id from {ltv.Schema}.mt_events where stream_id <> 'corpus-gzip'");
         keys.Count.ShouldBe((int)accepted);
         keys.ShouldAllBe(k => k != null && k.StartsWith('p') && int.Parse(k.Substring(1), System.Globalization.CultureInfo.InvariantCulture) < 2000);
     }

@@ -4,6 +4,7 @@ using Ltv.Domain.Validation;
 using Ltv.Host.Api;
 using Ltv.Host.Tests.Api;
 using Ltv.Projections;
+using Ltv.Projections.Store.Summary;
 
 namespace Ltv.Host.Tests.Reliability;
 
@@ -37,9 +38,9 @@ public sealed class HttpSecurityTests
 
         foreach (var path in new[]
                  {
-                     "/api/customers/top?x=1;drop%20table%20ltv.events", "/api/customers/top?lifespan=1e30", "/api/customers/top?lifespan=1001",
+                     "/api/customers/top?x=1;drop%20table%20ltv.mt_events", "/api/customers/top?lifespan=1e30", "/api/customers/top?lifespan=1001",
                      "/api/customers/top?timeframe=dataset'%20or%20'1'='1", "/api/ingests?limit=-1", "/api/rejected?run=1%20or%201=1",
-                     "/api/rejected?limit=1;select%201", "/api/stats/daily/2017-01-06';drop%20table%20ltv.events;--",
+                     "/api/rejected?limit=1;select%201", "/api/stats/daily/2017-01-06';drop%20table%20ltv.mt_events;--",
                      "/api/stats/top?from=2017-01-01&to=2017-12-31&by=revenue;drop",
                  })
         {

@@ -81,13 +81,13 @@ public sealed class IngestCrashTests(LtvTestApp app, ITestOutputHelper output) :
     {
         await using var command = app.Database.DataSource.CreateCommand(
             "select to_regclass(@events) is null");
-        command.Parameters.AddWithValue("events", $"\"{schema}\".events");
+        command.Parameters.AddWithValue("events", $"\"{schema}\".mt_events");
         if ((bool)(await command.ExecuteScalarAsync())!)
         {
             return -1;
         }
 
-        await using var count = app.Database.DataSource.CreateCommand($"select count(*) from \"{schema}\".events");
+        await using var count = app.Database.DataSource.CreateCommand($"select count(*) from \"{schema}\".mt_events where stream_id <> 'mt_tombstone'");
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }

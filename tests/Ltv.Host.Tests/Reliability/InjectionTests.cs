@@ -13,12 +13,12 @@ public sealed class InjectionTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 {
     public static readonly string[] Hostile =
     [
-        "x'); drop table ltv.events; --",
+        "x'); drop table ltv.mt_events; --",
         "\" or 1=1 --",
         "'||(select string_agg(datname, ',') from pg_database)||'",
-        "$$; truncate ltv.events; $$",
+        "$$; truncate ltv.mt_events; $$",
         "%_%",
-        "\\'; delete from ltv.streams; --",
+        "\\'; delete from ltv.mt_streams; --",
         "Robert'); DROP TABLE Students;--",
         "c' union select version() --",
         ":name @p $1 ?",
@@ -44,10 +44,10 @@ public sealed class InjectionTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 
             await Task.WhenAll(Hostile.SelectMany(text => new[] { CustomerShouldBeVerbatimAsync(ltv, text), RejectionShouldBeFoundVerbatimAsync(ltv, text) }));
 
-            (await CountAsync($"select count(*) from \"{ltv.Schema}\".events")).ShouldBe(Hostile.Length * 3);
-            (await CountAsync($"select count(*) from \"{ltv.Schema}\".streams")).ShouldBe(Hostile.Length);
-            (await CountAsync("select count(*) from ltv.events")).ShouldBe(0, "the fixture's own schema, which the strings name, is untouched");
-            (await CountAsync("select count(*) from ltv.streams")).ShouldBe(0);
+            (await CountAsync($"select count(*) from \"{ltv.Schema}\".mt_events")).ShouldBe(Hostile.Length * 3);
+            (await CountAsync($"select count(*) from \"{ltv.Schema}\".mt_streams")).ShouldBe(Hostile.Length);
+            (await CountAsync("select count(*) from ltv.mt_events")).ShouldBe(0, "the fixture's own schema, which the strings name, is untouched");
+            (await CountAsync("select count(*) from ltv.mt_streams")).ShouldBe(0);
             var top = await ltv.RunAsync("top", "100", "--format", "json");
             JsonDocument.Parse(top.Output).RootElement.EnumerateArray().Select(c => c.GetProperty("customerId").GetString())
                 .ShouldBe(Hostile, ignoreOrder: true);
@@ -60,7 +60,7 @@ public sealed class InjectionTests(LtvTestApp app) : IClassFixture<LtvTestApp>
 
     [Theory]
     [InlineData("rejected", "--run", "1 or 1=1")]
-    [InlineData("rejected", "--run", "1; drop table ltv.events")]
+    [InlineData("rejected", "--run", "1; drop table ltv.mt_events")]
     [InlineData("rejected", "retry", "--run", "0) or (1=1")]
     [InlineData("ingests", "--limit", "1; select 1")]
     [InlineData("top", "3 --lifespan 1", "--timeframe", "dataset")]

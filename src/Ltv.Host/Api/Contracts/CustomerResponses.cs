@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Ltv.EventStore;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Lifetime;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Customers;
+using Ltv.Projections.Store.Ranking;
 
 namespace Ltv.Host.Api.Contracts;
 
@@ -51,7 +52,7 @@ public sealed record ProfileResponse(string? LastName, string? City, string? Sta
 /// <param name="RecordedAt">When it was appended.</param>
 public sealed record CustomerEventResponse(int Version, string Type, JsonElement Data, DateTimeOffset RecordedAt)
 {
-    public static CustomerEventResponse From(RecordedEvent e)
+    public static CustomerEventResponse From(StreamEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         using var data = JsonDocument.Parse(e.Data);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Ltv.EventStore;
+using Ltv.Projections.Store;
 using Ltv.Host.Benchmark;
 using Ltv.Host.LocalPostgres;
 using Microsoft.Extensions.Configuration;
@@ -58,7 +58,7 @@ public static class BenchCommand
     }
 
     private static Task<string> ServerVersionAsync(string connectionString, CancellationToken ct) =>
-        PostgresErrors.Translate(async () =>
+        DatabaseUnavailable.Translate(async () =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(ct);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ltv.Domain.Clv;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Clv;
+using Ltv.Projections.Store.Clv;
 using Spectre.Console;
 using static Ltv.Host.Cli.Commands.ClvCommand;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Lifetime;
+using Ltv.Projections.Store.Customers;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 
 namespace Ltv.Host.Cli.Commands;
 
@@ -15,7 +15,7 @@ public static class DaemonCommand
             await Console.Error.WriteLineAsync($"ltv daemon: running on {app.Connection.Description}; Ctrl+C to stop.");
             try
             {
-                await app.Get<ProjectionCatalog>().RunDaemonAsync(ct);
+                await app.Get<ReadModelCatalog>().RunDaemonAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Output;
 using Ltv.Host.Ingestion;
-using Ltv.Projections;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Ranking;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
@@ -44,7 +44,7 @@ public static class IngestCommand
 
         await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
         var summary = await IngestWithProgress(app.Get<IngestHandler>(), files, format, ct);
-        var catchUp = await app.Get<ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+        var catchUp = await app.Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
 
         await using (var output = OutputTarget.Open(null))
         {

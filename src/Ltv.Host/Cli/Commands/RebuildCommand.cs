@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Ltv.Projections;
+using Ltv.Projections.Store;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
@@ -17,14 +17,13 @@ public static class RebuildCommand
         {
             var names = Names(parse.GetValue(name), parse.GetValue(all));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var catalog = app.Get<ProjectionCatalog>();
+            var catalog = app.Get<ReadModelCatalog>();
             foreach (var projection in names ?? catalog.Names)
             {
                 var result = await RunAsync(catalog, projection, ct);
                 Console.WriteLine(
                     $"{result.Projection}: rebuilt from {result.Events.ToString("N0", CultureInfo.InvariantCulture)} events in " +
-                    $"{result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s " +
-                    $"(writers held for {result.Switch.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms)");
+                    $"{result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
             }
 
             return 0;
@@ -40,7 +39,7 @@ public static class RebuildCommand
         _ => [name!],
     };
 
-    private static Task<EventStore.Projections.RebuildResult> RunAsync(ProjectionCatalog catalog, string name, CancellationToken ct)
+    private static Task<RebuildResult> RunAsync(ReadModelCatalog catalog, string name, CancellationToken ct)
     {
         if (!catalog.Names.Contains(name))
         {

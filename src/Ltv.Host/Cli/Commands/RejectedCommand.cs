@@ -43,7 +43,7 @@ public static class RejectedCommand
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             await EnsureRunExistsAsync(app, parse.GetValue(run), ct);
             var summary = await app.Get<RejectedRetryHandler>().HandleAsync(parse.GetValue(run), parse.GetValue(reason), ct);
-            await app.Get<Projections.ProjectionCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+            await app.Get<Projections.Store.ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
             Console.WriteLine($"Retry run {summary.RunId}: {summary.Retried} rejected events retried, {summary.Resolved} resolved, {summary.Accepted} events appended.");
             foreach (var (why, count) in summary.StillRejected.OrderByDescending(x => x.Value))
             {

@@ -1,15 +1,14 @@
 using System.CommandLine;
-using Ltv.EventStore.Projections;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections;
-using Ltv.Projections.DailyStats;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.DailyStats;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
 
 /// <summary>
 /// <c>ltv stats backfill</c>: compute the daily statistics over the whole history again. It is the rebuild of
-/// the DailyStats read model: the log is replayed into a shadow copy while queries keep reading the current one.
+/// the DailyStats read model.
 /// </summary>
 public static class StatsBackfillCommand
 {
@@ -19,7 +18,7 @@ public static class StatsBackfillCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var catalog = app.Get<ProjectionCatalog>();
+            var catalog = app.Get<ReadModelCatalog>();
             var result = Console.IsOutputRedirected
                 ? await catalog.RebuildAsync(DailyStatsProjection.ProjectionName, progress: null, ct)
                 : await WithProgressBar((await catalog.StatusAsync(ct)).Events, p => catalog.RebuildAsync(DailyStatsProjection.ProjectionName, p, ct));

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Ltv.EventStore.Projections;
+using Ltv.Host.Api.Contracts;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Status;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
@@ -14,15 +15,15 @@ public static class StatusCommand
     public static Command Create()
     {
         var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("status", "Projections: version, position, lag (events and seconds), state; the oldest open transaction.") { format };
+        var command = new Command("status", "Read models: position, lag (events and seconds), state; the high-water mark, skipped gaps, dead letters, the oldest open transaction.") { format };
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var status = await app.Get<ProjectionCatalog>().StatusAsync(ct);
+            var status = await app.Get<ReadModelCatalog>().StatusAsync(ct);
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(status), JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(StoreStatusResponse.From(status), JsonOutput.Options));
             }
             else
             {
@@ -34,44 +35,19 @@ public static class StatusCommand
         return command;
     }
 
-    private static object Json(StoreStatus s) => new
-    {
-        head = s.Head.ToString(),
-        events = s.Events,
-        oldestOpenTransactionSeconds = s.OldestOpenTransactionSeconds,
-        projections = s.Projections.Select(p => new
-        {
-            p.Name,
-            p.Version,
-            p.CodeVersion,
-            p.Inline,
-            position = p.Position.ToString(),
-            p.Lag,
-            p.LagSeconds,
-            p.State,
-            p.Error,
-            rebuildPosition = p.RebuildPosition?.ToString(),
-        }),
-    };
-
     private static void Write(StoreStatus s, IAnsiConsole console)
     {
         console.WriteLine($"Head of the log: {s.Head} ({Numbers.Count(s.Events)} events)");
+        console.WriteLine($"High-water mark: {s.HighWaterMark} (skipped gaps: {s.SkippedGaps}; dead-letter events: {s.DeadLetterEvents})");
         console.WriteLine(s.OldestOpenTransactionSeconds is { } age
             ? $"Oldest open transaction: {age.ToString("F1", CultureInfo.InvariantCulture)} s (it holds async projections back)"
             : "Oldest open transaction: none");
-        var table = new Table().AddColumns("Projection", "Kind", "Version", "Position", "Lag (events)", "Lag (s)", "State");
+        var table = new Table().AddColumns("Projection", "Kind", "Position", "Lag (events)", "Lag (s)", "State");
         foreach (var p in s.Projections)
         {
-            var version = p.Version == p.CodeVersion ? $"{p.Version}" : $"{p.Version} (code: {p.CodeVersion})";
-            var state = p.State switch
-            {
-                ProjectionStates.Failed => $"failed: {p.Error}",
-                ProjectionStates.Rebuilding => $"rebuilding (at {p.RebuildPosition})",
-                _ => p.State,
-            };
+            var state = p.State == ProjectionStates.Failed ? $"failed: {p.Error}" : p.State;
             table.AddRow(
-                Markup.Escape(p.Name), p.Inline ? "inline" : "async", version, p.Position.ToString(), Numbers.Count(p.Lag),
+                Markup.Escape(p.Name), p.Inline ? "inline" : "async", p.Position.ToString(CultureInfo.InvariantCulture), Numbers.Count(p.Lag),
                 p.LagSeconds.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(state));
         }
 

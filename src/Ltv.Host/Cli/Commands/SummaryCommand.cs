@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using Ltv.EventStore.Projections;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections;
-using Npgsql;
+using Ltv.Projections.Store;
+using Ltv.Projections.Store.Summary;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Commands;
@@ -19,8 +19,7 @@ public static class SummaryCommand
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var summary = await app.Get<StoreSummaryQuery>().ExecuteAsync(ct);
-            await using var connection = await app.Get<NpgsqlDataSource>().OpenConnectionAsync(ct);
-            var projections = await new ProjectionProgressStore(app.Options.Schema).ListAsync(connection, ct);
+            var projections = (await app.Get<ReadModelCatalog>().StatusAsync(ct)).Projections;
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
@@ -36,7 +35,7 @@ public static class SummaryCommand
             table.AddRow("Event times", $"{Numbers.Time(summary.FirstEventTime)} .. {Numbers.Time(summary.LastEventTime)}");
             foreach (var p in projections)
             {
-                table.AddRow($"Read model {Markup.Escape(p.Name)} v{p.Version}", Markup.Escape(p.State));
+                table.AddRow($"Read model {Markup.Escape(p.Name)}", Markup.Escape(p.State));
             }
 
             target.Console.Write(table);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Ltv.Domain.Lifetime;
 using Ltv.Host.Cli.Output;
 using Ltv.Host.Composition;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Ranking;
 
 namespace Ltv.Host.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Lifetime;
 using Ltv.Host.Composition;
-using Ltv.Projections.Ranking;
+using Ltv.Projections.Store.Ranking;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Output;

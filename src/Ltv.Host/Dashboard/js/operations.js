@@ -21,7 +21,6 @@ export async function loadHealth() {
 
 function stateBadge(p) {
   const badge = h('span', { class: 'badge', 'data-state': p.state }, p.state);
-  if (p.state === 'rebuilding' && p.rebuildPosition) badge.title = `shadow copy at ${p.rebuildPosition}`;
   return p.error ? [badge, h('div', { class: 'error-text' }, p.error)] : badge;
 }
 
@@ -33,9 +32,9 @@ export async function loadProjections() {
     h('td', {}, stateBadge(p)),
     h('td', { class: `num${p.lag > 0 ? ' behind' : ''}` }, fmt.count(p.lag)),
     h('td', { class: 'num' }, p.lagSeconds.toFixed(1)),
-    h('td', { class: 'num hide-narrow' }, p.version === p.codeVersion ? p.version : `${p.version} → ${p.codeVersion}`))), 'No read models.');
+    h('td', { class: 'num hide-narrow' }, fmt.count(p.position)))), 'No read models.');
   const open = data.oldestOpenTransactionSeconds;
-  $('projections-hint').textContent = `${fmt.count(data.events)} events in the log (head ${data.head}); lag: events a read model has not applied yet.` +
+  $('projections-hint').textContent = `${fmt.count(data.events)} events in the log (head ${data.head}, high-water mark ${data.highWaterMark}); lag: events a read model has not applied yet.` +
     (open >= 10 ? ` A transaction has been open for ${open.toFixed(0)} s: it holds the async read models back.` : '');
   return Math.max(0, ...data.projections.map(p => p.lag));
 }

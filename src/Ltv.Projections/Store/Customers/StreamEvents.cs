@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Ltv.Domain.Events;
-using Ltv.EventStore;
 
 namespace Ltv.Projections.Store.Customers;
 
@@ -9,22 +8,13 @@ public static class StreamEvents
 {
     /// <summary>
     /// The data is the event's canonical stored form (<see cref="CustomerEventCodec"/>: tags and extra fields as JSON,
-    /// not as the strings Marten's serializer keeps), so `ltv customer` and the API show what they showed before. Marten
-    /// records no writing transaction per event: the position is its sequence number alone. Nothing writes metadata.
+    /// not as the strings Marten's serializer keeps), so `ltv customer` and the API show what they showed before.
     /// </summary>
-    public static RecordedEvent Recorded(IEvent e)
+    public static StreamEvent Recorded(IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var data = e.Data as CustomerEvent
             ?? throw new InvalidOperationException($"Event {e.Sequence} of stream {e.StreamKey} is a {e.EventTypeName}, not a customer event.");
-        return new RecordedEvent(
-            new LogPosition(0, e.Sequence),
-            e.StreamKey ?? data.CustomerId.Value,
-            checked((int)e.Version),
-            data.Identity.DedupeKey,
-            e.EventTypeName,
-            CustomerEventCodec.Encode(data).Json,
-            Metadata: null,
-            e.Timestamp);
+        return new StreamEvent(e.Sequence, checked((int)e.Version), e.EventTypeName, CustomerEventCodec.Encode(data).Json, e.Timestamp);
     }
 }

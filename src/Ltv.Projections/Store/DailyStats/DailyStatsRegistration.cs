@@ -1,5 +1,5 @@
 using JasperFx.Events.Projections;
-using Ltv.EventStore.Schema;
+using Ltv.Projections;
 using Ltv.Projections.DailyStats;
 using Ltv.Projections.Store.Copies;
 using Marten;

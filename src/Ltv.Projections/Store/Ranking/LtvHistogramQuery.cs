@@ -69,11 +69,8 @@ public sealed class LtvHistogramQuery(IDocumentStore store)
     {
         var table = copy == ReadModelCopy.Blue ? store.Options.Schema.For<RankedCustomer.Blue>() : store.Options.Schema.For<RankedCustomer.Green>();
         var weeks = timeframe == Timeframe.Dataset
-            ? $"(select {Week("max(last_event_time)")} - {Week("min(first_event_time)")} + 1 from {table})"
-            : $"({Week("d.last_event_time")} - {Week("d.first_event_time")} + 1)";
+            ? $"(select {WeekSql.IndexOf("max(last_event_time)")} - {WeekSql.IndexOf("min(first_event_time)")} + 1 from {table})"
+            : $"({WeekSql.IndexOf("d.last_event_time")} - {WeekSql.IndexOf("d.first_event_time")} + 1)";
         return $"select round(52 * d.revenue * ? / {weeks}, 2) as ltv from {table} d";
     }
-
-    /// <summary>WeekCalendar.WeekIndex in SQL: floor((days since 1970-01-01 + 4) / 7), weeks starting on Sunday, UTC.</summary>
-    private static string Week(string time) => $"floor((floor(extract(epoch from {time}) / 86400) + 4) / 7)";
 }

@@ -1,6 +1,5 @@
 using Ltv.Domain.Customers;
 using Ltv.Domain.Lifetime;
-using Ltv.Projections.Store.Copies;
 using Marten;
 
 namespace Ltv.Projections.Store.Ranking;
@@ -13,47 +12,35 @@ namespace Ltv.Projections.Store.Ranking;
 public sealed record TopCustomersAnswer(IReadOnlyList<LtvResult> Customers, LtvSettings Settings, int? DatasetWeeks, long Lag);
 
 /// <summary>
-/// TopXSimpleLTVCustomers over LtvRanking: an index scan for either timeframe (<see cref="RankingIndexes"/>), and the
-/// dataset's span from the two event-time indexes (two index probes).
+/// TopXSimpleLTVCustomers over LtvRanking in one round trip (<see cref="TopCustomersStatement"/>): an index scan for
+/// either timeframe (<see cref="RankingIndexes"/>), and the dataset's span from the two event-time indexes.
 /// </summary>
 /// <remarks>
-/// The span is read before the ranking, each in its own statement, so a daemon batch committed in between can show
-/// in the ranking and not in the span. Spans only grow, so such an answer is at worst one batch old in its weeks.
+/// One statement is one snapshot: the pointer, the span, the ranking and the lag all belong to the same committed state,
+/// so a daemon batch or a switch of copies lands wholly before or wholly after the answer.
 /// </remarks>
 public sealed class TopCustomersQuery(IDocumentStore store)
 {
-    // Ties go to the lower customer id in ordinal order: "C" is PostgreSQL's byte order, whatever the database's locale.
-    private const string ByRevenue = "order by d.revenue desc, d.id collate \"C\" limit ?";
-    private const string ByWeeklyValue = "order by d.weekly_value desc, d.id collate \"C\" limit ?";
+    private readonly TopCustomersStatement _byRevenue = new(store, Timeframe.Dataset);
+    private readonly TopCustomersStatement _byWeeklyValue = new(store, Timeframe.Customer);
 
     public async Task<TopCustomersAnswer> ExecuteAsync(int x, LtvSettings settings, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(x);
         ArgumentNullException.ThrowIfNull(settings);
+        var statement = settings.Timeframe == Timeframe.Dataset ? _byRevenue : _byWeeklyValue;
         await using var session = store.QuerySession();
 
-        // Every statement reads the copy found here: a switch meanwhile leaves that copy complete and maintained.
-        var copy = await new LiveCopyPointer(store.Options.DatabaseSchemaName).ReadCopyAsync(session, RankingRegistration.ReadModelName, ct);
-        var (customers, datasetWeeks) = copy == ReadModelCopy.Blue
-            ? await RankAsync<RankedCustomer.Blue>(session, x, settings, ct)
-            : await RankAsync<RankedCustomer.Green>(session, x, settings, ct);
-
-        var lag = await MartenLag.CountAsync(store, session, ReadModelCopies.ProjectionName(RankingRegistration.ReadModelName, copy), ct);
-        return new TopCustomersAnswer(customers, settings, datasetWeeks, lag);
+        var live = (await session.AdvancedSql.QueryAsync<LiveRanking>(statement.Sql, ct, statement.Parameters(x))).Single();
+        int? datasetWeeks = live is { First: { } first, Last: { } last } ? WeekCalendar.WeeksBetween(first, last) : null;
+        return new TopCustomersAnswer([.. live.Customers.Select(c => Result(c, settings, datasetWeeks))], settings, datasetWeeks, live.Lag);
     }
 
-    private static async Task<(List<LtvResult> Customers, int? DatasetWeeks)> RankAsync<TCopy>(
-        IQuerySession session, int x, LtvSettings settings, CancellationToken ct)
-        where TCopy : RankedCustomer
-    {
-        // Ordered and limited rather than min and max: each is one probe of its index, and an empty ranking is no row.
-        var first = await session.Query<TCopy>().OrderBy(c => c.FirstEventTime).Select(c => c.FirstEventTime).Take(1).ToListAsync(ct);
-        var last = await session.Query<TCopy>().OrderByDescending(c => c.LastEventTime).Select(c => c.LastEventTime).Take(1).ToListAsync(ct);
-        int? datasetWeeks = first.Count == 1 && last.Count == 1 ? WeekCalendar.WeeksBetween(first[0], last[0]) : null;
-
-        var ranked = await session.QueryAsync<TCopy>(settings.Timeframe == Timeframe.Dataset ? ByRevenue : ByWeeklyValue, ct, x);
-        return ([.. ranked.Select(c => Result(c.Lifetime, settings, datasetWeeks))], datasetWeeks);
-    }
+    /// <summary>The statement's one row, as Marten's serializer reads its JSON object.</summary>
+    /// <remarks>
+    /// PostgreSQL writes the times with the session's offset: the same instants, and WeekCalendar counts weeks in UTC.
+    /// </remarks>
+    private sealed record LiveRanking(DateTimeOffset? First, DateTimeOffset? Last, long Lag, IReadOnlyList<CustomerLifetime> Customers);
 
     private static LtvResult Result(CustomerLifetime customer, LtvSettings settings, int? datasetWeeks)
     {

@@ -35,7 +35,7 @@ public sealed class ReadModelRebuilder(IDocumentStore store, NpgsqlDataSource da
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!await LockAsync(connection, "select pg_try_advisory_lock(hashtext($1))", readModel, ct))
         {
-            throw new InvalidOperationException($"Read model '{readModel}' is already being rebuilt.");
+            throw new ReadModelBusyException($"Read model '{readModel}' is already being rebuilt.");
         }
 
         try
@@ -74,7 +74,7 @@ public sealed class ReadModelRebuilder(IDocumentStore store, NpgsqlDataSource da
         var position = await store.Advanced.ProjectionProgressFor(idle, token: ct);
         await pointer.SwitchAsync(connection, readModel, live.Other(), ct);
         await using var session = store.QuerySession();
-        return (idle.Name, await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence <= position, ct));
+        return (idle.Name, await session.Events.QueryAllRawEvents().CountAsync(e => e.Sequence <= position && e.StreamKey != StoredEvents.TombstoneStream, ct));
     }
 
     private async Task<(string Projection, long Events)> RebuildInPlaceAsync(NpgsqlConnection connection, string readModel, CancellationToken ct)
@@ -86,7 +86,8 @@ public sealed class ReadModelRebuilder(IDocumentStore store, NpgsqlDataSource da
         try
         {
             // No append is in flight or can start, so the log is whole and stays as it is.
-            var events = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
+            await using var session = store.QuerySession();
+            var events = await session.Events.QueryAllRawEvents().LongCountAsync(e => e.StreamKey != StoredEvents.TombstoneStream, ct);
             await WithDaemonAsync(daemon => daemon.RebuildProjectionAsync(readModel, ShardTimeout, ct));
 
             // A rebuild that fails leaves the flag set: queries go on folding the log until a rebuild succeeds.

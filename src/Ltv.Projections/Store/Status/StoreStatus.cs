@@ -26,7 +26,7 @@ public sealed record StoreStatus(
 /// <param name="Position">The last sequence number applied (inline read models are always at the head).</param>
 /// <param name="Lag">Events not applied yet.</param>
 /// <param name="LagSeconds">The age of the oldest event not applied yet (0 when none).</param>
-/// <param name="State">inline, running, paused or rebuilding.</param>
+/// <param name="State">inline, running, failed (Marten's daemon paused it on an error) or rebuilding.</param>
 /// <param name="Error">Why it paused, naming the event when Marten knows it.</param>
 public sealed record ProjectionStatus(string Name, bool Inline, long Position, long Lag, double LagSeconds, string State, string? Error);
 
@@ -37,8 +37,8 @@ public static class ProjectionStates
 
     public const string Running = "running";
 
-    /// <summary>Marten's daemon stopped it on an error; the error says why.</summary>
-    public const string Paused = "paused";
+    /// <summary>Marten's daemon paused it on an error; the error says why.</summary>
+    public const string Failed = "failed";
 
     public const string Rebuilding = "rebuilding";
 }

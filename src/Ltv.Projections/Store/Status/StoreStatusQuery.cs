@@ -7,7 +7,7 @@ using Npgsql;
 namespace Ltv.Projections.Store.Status;
 
 /// <summary>
-/// Reads <see cref="StoreStatus"/> from Marten's own records: its statistics, mt_event_progression (positions, the
+/// Reads <see cref="StoreStatus"/> from Marten's own records: mt_events (tombstones left out), mt_event_progression (positions, the
 /// high-water mark, paused shards and the event that paused them), mt_high_water_skips and the dead-letter events.
 /// Read only: Marten alone writes these.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
 
     public async Task<StoreStatus> ExecuteAsync(CancellationToken ct)
     {
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
         await using var session = store.QuerySession();
         var deadLetters = await session.Query<DeadLetterEvent>().CountAsync(ct);
 
@@ -41,14 +40,14 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             var position = row?.Position ?? 0;
             var (lag, seconds) = await LagAsync(connection, position, ct);
             var state = rows.GetValueOrDefault(Shard(name, live.Copy.Other()))?.Mode == "rebuild" || row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
-                : row?.Error is not null ? ProjectionStates.Paused
+                : row?.Error is not null ? ProjectionStates.Failed
                 : ProjectionStates.Running;
             projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error));
         }
 
         return new StoreStatus(
             head,
-            statistics.EventCount,
+            await EventCountAsync(connection, ct),
             rows.GetValueOrDefault(HighWaterMarkRow)?.Position ?? 0,
             await ScalarAsync(connection, $"select count(*) from {schema}.mt_high_water_skips", ct),
             deadLetters,
@@ -89,13 +88,21 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             $"""
             select count(*), coalesce(extract(epoch from now() - min(e.timestamp))::float8, 0)
             from {schema}.mt_events e
-            where e.seq_id > @position
+            where e.seq_id > @position and e.stream_id <> @tombstones
             """,
             connection);
         command.Parameters.AddWithValue("position", position);
+        command.Parameters.AddWithValue("tombstones", StoredEvents.TombstoneStream);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.GetDouble(1));
+    }
+
+    private async Task<long> EventCountAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select count(*) from {schema}.mt_events where stream_id <> @tombstones", connection);
+        command.Parameters.AddWithValue("tombstones", StoredEvents.TombstoneStream);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     // Only transactions that hold a transaction id (they wrote something) hold the high-water mark back.

@@ -20,14 +20,15 @@ public sealed class StoreSummaryQuery(IDocumentStore store)
         var rows = await session.AdvancedSql.QueryAsync<StoreSummary>(
             $"""
             select json_build_object(
-                'events', (select count(*) from {events}),
+                'events', (select count(*) from {events} where stream_id <> ?),
                 'customers', count(*),
                 'customersWithoutProfile', count(*) filter (where d.data ->> 'profile' is null),
                 'firstEventTime', min((d.data ->> 'firstEventTime')::timestamptz),
                 'lastEventTime', max((d.data ->> 'lastEventTime')::timestamptz))
             from {customers} d
             """,
-            ct);
+            ct,
+            StoredEvents.TombstoneStream);
         return rows.Single();
     }
 }

@@ -1,0 +1,66 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Npgsql;
+
+namespace Ltv.Projections.Store.Daemon;
+
+/// <summary>
+/// The advisory locks with which Marten's HotCold daemon (<c>ltv serve</c>) claims each projection shard, taken by a
+/// process that runs shards itself for a while (<c>ltv ingest</c>'s catch-up, <c>ltv project</c>, <c>ltv daemon</c>).
+/// Whoever holds a shard's lock is the only one running it: two daemons applying one shard would each commit the same
+/// events, and the loser's progress update fails and pauses its agent. The ids are Marten's own
+/// (<see cref="ProjectionLockIds.Compute"/>), so a serving host and these commands keep out of each other's way; a
+/// process that cannot take a lock waits for the holder's progress instead. Held on one open connection: session
+/// locks, released on <see cref="DisposeAsync"/> or when the process dies.
+/// </summary>
+public sealed class ShardLocks : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly string _schema;
+    private readonly int _baseLockId;
+    private readonly HashSet<ShardName> _held = [];
+
+    private ShardLocks(NpgsqlConnection connection, string schema, int baseLockId)
+    {
+        _connection = connection;
+        _schema = schema;
+        _baseLockId = baseLockId;
+    }
+
+    public static async Task<ShardLocks> OpenAsync(NpgsqlDataSource dataSource, string schema, int baseLockId, CancellationToken ct) =>
+        new(await dataSource.OpenConnectionAsync(ct), schema, baseLockId);
+
+    public bool Holds(ShardName shard) => _held.Contains(shard);
+
+    /// <summary>Takes the shard's lock if nobody holds it; true when this process now runs the shard.</summary>
+    public async Task<bool> TryTakeAsync(ShardName shard, CancellationToken ct)
+    {
+        if (_held.Contains(shard))
+        {
+            return true;
+        }
+
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
+        if (await command.ExecuteScalarAsync(ct) is true)
+        {
+            _held.Add(shard);
+            return true;
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var shard in _held)
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
+            await command.ExecuteScalarAsync(CancellationToken.None);
+        }
+
+        _held.Clear();
+        await _connection.DisposeAsync();
+    }
+}
