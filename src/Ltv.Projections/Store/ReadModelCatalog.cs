@@ -103,7 +103,9 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
 
     /// <summary>
     /// Brings the live copy of every async read model up to the head of the log as it stood when this began, or
-    /// until <paramref name="maxWait"/> has passed (a transaction open elsewhere holds the daemon back at its gap).
+    /// until none of them has moved for <paramref name="maxWait"/> (a transaction open elsewhere holds the daemon back
+    /// at its gap). A daemon that keeps moving is waited for however long the log is: at 1M events a catch-up takes
+    /// minutes, and a bound on the whole wait warned of an open transaction that was not there.
     /// Shards whose HotCold lock another process holds (a serving host, a concurrent ingest) are that process's to
     /// run: this one waits for their progress, and runs them itself if they are let go before they arrive.
     /// The idle copies are left to rebuilds, which replay them whole anyway: catching them up here would double the
@@ -119,13 +121,20 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
             try
             {
                 // Marten's own progress records say when: a shard that starts at the head publishes no new state.
-                var waited = Stopwatch.StartNew();
-                while (waited.Elapsed < maxWait)
+                var stalled = Stopwatch.StartNew();
+                var moved = -1L;
+                while (stalled.Elapsed < maxWait)
                 {
                     await StartFreeShardsAsync(daemon, locks, shards, ct);
-                    if (await ReachedAsync(shards, before.Head, ct))
+                    var (reached, positions) = await ProgressAsync(shards, before.Head, ct);
+                    if (reached)
                     {
                         break;
+                    }
+
+                    if (positions > moved)
+                    {
+                        (moved, stalled) = (positions, Stopwatch.StartNew());
                     }
 
                     await Task.Delay(100, ct);
@@ -164,17 +173,18 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     private IReadOnlyList<ShardName> AllShards() =>
         [.. AsyncNames.SelectMany(name => Enum.GetValues<ReadModelCopy>().Select(copy => new ShardName(ReadModelCopies.ProjectionName(name, copy))))];
 
-    private async Task<bool> ReachedAsync(IEnumerable<ShardName> shards, long head, CancellationToken ct)
+    /// <summary>Whether every shard has reached <paramref name="head"/>, and the sum of their positions (to see movement).</summary>
+    private async Task<(bool Reached, long Positions)> ProgressAsync(IEnumerable<ShardName> shards, long head, CancellationToken ct)
     {
+        var (reached, positions) = (true, 0L);
         foreach (var shard in shards)
         {
-            if (await store.Advanced.ProjectionProgressFor(shard, token: ct) < head)
-            {
-                return false;
-            }
+            var position = await store.Advanced.ProjectionProgressFor(shard, token: ct);
+            reached &= position >= head;
+            positions += position;
         }
 
-        return true;
+        return (reached, positions);
     }
 
     private async Task<ShardName> IdleShardAsync(string readModel, CancellationToken ct)

@@ -10,7 +10,7 @@ public static class ProjectCommand
     {
         var wait = new Option<int>("--max-wait")
         {
-            Description = "Seconds to wait for transactions still open elsewhere (they hold the log back).",
+            Description = "Seconds to wait while the read models make no progress (a transaction open elsewhere holds the log back).",
             DefaultValueFactory = _ => 60,
             CustomParser = r => CliValues.WholeNumber(r, "--max-wait", 0, 86_400),
         };
