@@ -34,7 +34,13 @@ public sealed class EventLogAppender(IDocumentStore store)
             await AppendGate.EnterAsync(session.Connection!, store.Options.DatabaseSchemaName, ct);
             var stored = await StoredAsync(session, ids, ct);
             var result = new AppendResult(Classify(events, ids, stored));
-            foreach (var stream in events.Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended).GroupBy(e => e.CustomerId.Value))
+            // Streams in one order for every writer: two writers that create the same new streams lock their rows in
+            // mt_streams in the same order, so neither waits on the other in a cycle.
+            var streams = events
+                .Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended)
+                .GroupBy(e => e.CustomerId.Value)
+                .OrderBy(stream => stream.Key, StringComparer.Ordinal);
+            foreach (var stream in streams)
             {
                 session.Events.Append(stream.Key, stream.Select(StoredEvents.Wrap).ToArray());
             }
@@ -47,19 +53,25 @@ public sealed class EventLogAppender(IDocumentStore store)
             }
             catch (Exception e) when (attempt < MaxAttempts && IsOverlapWithAnotherWriter(e))
             {
-                // Another writer committed some of these events, or to one of these streams, since the lookup: the
-                // transaction rolled back whole, so classify the batch again.
+                // Another writer committed some of these events, or to one of these streams, since the lookup, or
+                // PostgreSQL chose this transaction to end a deadlock with such a writer: the transaction rolled back
+                // whole, so classify the batch again.
             }
         }
     }
 
     /// <summary>
     /// A unique event id stored meanwhile (23505), or a stream version taken meanwhile: in Quick mode two transactions
-    /// appending to one stream read its version unlocked, and the later commit fails on (stream, version).
+    /// appending to one stream read its version unlocked, and the later commit fails on (stream, version). Or a
+    /// deadlock (40P01) with a writer of the same events: the streams are locked in one order, but the events of one
+    /// stream arrive in each file's own order, and each insert waits on the other writer's copy of an event id.
     /// </summary>
     private static bool IsOverlapWithAnotherWriter(Exception e) =>
         e is EventStreamUnexpectedMaxEventIdException
-        || e is MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
+        || e is MartenCommandException
+        {
+            InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected },
+        };
 
     private static async Task<Dictionary<Guid, object>> StoredAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
     {

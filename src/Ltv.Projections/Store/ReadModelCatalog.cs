@@ -114,7 +114,6 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     public async Task<IReadOnlyList<(string Name, CatchUpResult Result)>> CatchUpAsync(TimeSpan maxWait, CancellationToken ct)
     {
         var before = await StatusAsync(ct);
-        var shards = await LiveShardsAsync(ct);
         await using (var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct))
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {
@@ -125,6 +124,10 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
                 var moved = -1L;
                 while (stalled.Elapsed < maxWait)
                 {
+                    // Read again each round: a rebuild elsewhere may switch a read model to its other copy meanwhile,
+                    // and then that copy is the one to bring up, and the one this process ran is the rebuild's next.
+                    var shards = await LiveShardsAsync(ct);
+                    await LetGoOfIdleShardsAsync(daemon, locks, shards);
                     await StartFreeShardsAsync(daemon, locks, shards, ct);
                     var (reached, positions) = await ProgressAsync(shards, before.Head, ct);
                     if (reached)
@@ -158,6 +161,15 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     private static readonly TimeSpan TakeOverPoll = TimeSpan.FromSeconds(1);
 
     private int DaemonLockId => ((DocumentStore)store).Options.Projections.DaemonLockId;
+
+    private static async Task LetGoOfIdleShardsAsync(IProjectionDaemon daemon, ShardLocks locks, IReadOnlyList<ShardName> live)
+    {
+        foreach (var shard in locks.Held.Except(live).ToList())
+        {
+            await daemon.StopAgentAsync(shard);
+            await locks.ReleaseAsync(shard);
+        }
+    }
 
     private static async Task StartFreeShardsAsync(IProjectionDaemon daemon, ShardLocks locks, IEnumerable<ShardName> shards, CancellationToken ct)
     {
@@ -225,7 +237,7 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         // run both copies; a catch-up runs only the live one): it would go on applying the copy being replayed. The
         // shard's HotCold lock says so, and is held here for the whole rebuild.
         await using var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct);
-        if (running is null && AsyncNames.Contains(name) && !await locks.TryTakeAsync(await IdleShardAsync(name, ct), ct))
+        if (running is null && AsyncNames.Contains(name) && !await TryTakeIdleShardAsync(locks, name, ct))
         {
             throw new ReadModelBusyException(
                 $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
@@ -241,6 +253,26 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         var result = await rebuild;
         progress?.Report(result.Events);
         return new RebuildResult(name, result.Events, result.Elapsed);
+    }
+
+    /// <summary>
+    /// A catch-up that ran the copy before a switch lets go of it within a round of its loop (<see cref="CatchUpAsync"/>),
+    /// so the lock is tried for a few rounds; a daemon holds it for as long as it runs.
+    /// </summary>
+    private async Task<bool> TryTakeIdleShardAsync(ShardLocks locks, string name, CancellationToken ct)
+    {
+        var shard = await IdleShardAsync(name, ct);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (await locks.TryTakeAsync(shard, ct))
+            {
+                return true;
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        return false;
     }
 
     // The furthest any of the read model's projections (its copies) has come: the copy being rebuilt starts from 0.

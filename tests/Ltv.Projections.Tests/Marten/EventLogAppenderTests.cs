@@ -2,6 +2,7 @@ using Ltv.Domain.Customers;
 using Ltv.Domain.Events;
 using Ltv.Domain.Lifetime;
 using Ltv.Projections.Store;
+using Marten;
 using static Ltv.Domain.Events.CustomerEvent;
 using static Ltv.Projections.Store.AppendOutcome;
 
@@ -59,6 +60,25 @@ public sealed class EventLogAppenderTests(MartenStore marten) : IClassFixture<Ma
 
             (await StreamAsync(customer)).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal)
                 .ShouldBe(all.Where(e => e.CustomerId == customer).OrderBy(e => ((SiteVisited)e).PageId, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task writers_of_the_same_new_streams_in_opposite_orders_all_finish_and_store_every_event_once()
+    {
+        // Two files holding the same customers in opposite orders: each writer creates the same new streams, which
+        // locks rows of mt_streams; in each file's order, the writers would wait on each other in a cycle (40P01).
+        for (var round = 0; round < 5; round++)
+        {
+            var customers = Enumerable.Range(0, 200).Select(c => new CustomerId($"appender-cycle-{round}-{c}")).ToArray();
+            var all = customers.SelectMany(c => Enumerable.Range(0, 3).Select(p => (CustomerEvent)Visit(c, p))).ToArray();
+            CustomerEvent[][] batches = [all, [.. all.Reverse()], all, [.. all.Reverse()]];
+
+            var results = await Task.WhenAll(batches.Select(b => Task.Run(() => new EventLogAppender(marten.Store).AppendAsync(b, null, CancellationToken.None))));
+
+            results.Sum(r => r.AppendedCount).ShouldBe(all.Length, $"round {round}");
+            await using var session = marten.Store.QuerySession();
+            (await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.StartsWith($"appender-cycle-{round}-")).ToListAsync()).Count.ShouldBe(all.Length);
         }
     }
 

@@ -32,6 +32,8 @@ public sealed class ShardLocks : IAsyncDisposable
 
     public bool Holds(ShardName shard) => _held.Contains(shard);
 
+    public IReadOnlyCollection<ShardName> Held => _held;
+
     /// <summary>Takes the shard's lock if nobody holds it; true when this process now runs the shard.</summary>
     public async Task<bool> TryTakeAsync(ShardName shard, CancellationToken ct)
     {
@@ -51,16 +53,30 @@ public sealed class ShardLocks : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Lets the shard go, for another process to take; its agent here must be stopped first.</summary>
+    public async Task ReleaseAsync(ShardName shard)
+    {
+        if (_held.Remove(shard))
+        {
+            await UnlockAsync(shard);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var shard in _held)
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
-            await command.ExecuteScalarAsync(CancellationToken.None);
+            await UnlockAsync(shard);
         }
 
         _held.Clear();
         await _connection.DisposeAsync();
+    }
+
+    private async Task UnlockAsync(ShardName shard)
+    {
+        await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
+        await command.ExecuteScalarAsync(CancellationToken.None);
     }
 }
