@@ -12,11 +12,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ltv.Host.Api;
 
-/// <summary>Top X by Simple LTV, one customer's profile and figures, and its stream.</summary>
+/// <summary>One customer's profile and figures, and its stream.</summary>
 public static class CustomersApi
 {
     /// <summary>The most customers one top-X answer lists.</summary>
-    public const int MaxTop = 10_000;
+    public const int MaxTop = Top.GetTopCustomers.MaxX;
 
     /// <summary>How many events of the log a read model has not applied yet, on every answer that comes from one.</summary>
     public const string LagHeader = "Ltv-Projection-Lag";
@@ -24,9 +24,6 @@ public static class CustomersApi
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/customers").WithTags("Customers");
-        group.MapGet("/top", GetTopAsync)
-            .WithName("TopCustomers")
-            .WithSummary("The top X customers by Simple LTV = 52 x a x t (as `ltv top X --format json`).");
         group.MapGet("/{id}", GetCustomerAsync)
             .WithName("Customer")
             .WithSummary("One customer's current and previous profile and lifetime figures.");
@@ -34,37 +31,6 @@ public static class CustomersApi
             .WithName("CustomerEvents")
             .WithSummary("One customer's stream: its events in append order.");
         return group;
-    }
-
-    /// <param name="response">Carries the ranking's lag header.</param>
-    /// <param name="query">The ranking read model.</param>
-    /// <param name="options">The server's default timeframe and lifespan.</param>
-    /// <param name="ct">The request's cancellation.</param>
-    /// <param name="x">How many customers (0 to 10,000; default 10).</param>
-    /// <param name="timeframe">dataset (the default) or customer.</param>
-    /// <param name="lifespan">Average lifespan t in years, more than 0 and at most 1000 (default 10).</param>
-    public static async Task<Ok<IReadOnlyList<TopCustomerResponse>>> GetTopAsync(
-        HttpResponse response, TopCustomersQuery query, LtvOptions options, CancellationToken ct, int x = 10, string? timeframe = null, decimal? lifespan = null)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(options);
-        if (x is < 0 or > MaxTop)
-        {
-            throw new UserError($"x must be from 0 to {MaxTop.ToString("N0", CultureInfo.InvariantCulture)}; it is {x}.");
-        }
-
-        if (lifespan is <= 0 or > LtvSettings.MaxLifespanYears)
-        {
-            throw new UserError(
-                $"lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears} years; it is {lifespan.Value.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        var settings = new LtvSettings(
-            timeframe is null ? options.Ltv.Timeframe : TimeframeNames.Parse(timeframe), lifespan ?? options.Ltv.LifespanYears);
-        var answer = await query.ExecuteAsync(x, settings, ct);
-        response.Headers[LagHeader] = answer.Lag.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok(TopCustomerResponse.From(answer));
     }
 
     public static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> GetCustomerAsync(string id, CustomerQuery query, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Commands;
+using Ltv.Host.Top;
 using Ltv.Host.LocalPostgres;
 using Ltv.Projections.Store;
 
@@ -29,6 +30,7 @@ public static class LtvCli
             DaemonCommand.Create(),
             RejectedCommand.Create(),
             ServeCommand.Create(),
+            CodegenCommand.Create(),
         };
 
         // `ltv` alone (or with only --connection): a menu on a terminal, the help elsewhere.

@@ -30,6 +30,21 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
     }
 
     [Theory]
+    [InlineData("", "")]
+    [InlineData("?x=7&timeframe=customer&lifespan=2.5", " --timeframe customer --lifespan 2.5")]
+    public async Task top_x_over_http_and_on_the_cli_are_the_same_response_records(string query, string options)
+    {
+        var x = query.Length == 0 ? "10" : "7";
+        var cli = await data.Cli.RunAsync(["top", x, .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--format", "json"]);
+        var http = await Client.GetJsonAsync($"/api/customers/top{query}");
+
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        var fromCli = ApiJson.ShouldBeRecord<List<Top.TopCustomerResponse>>(cli.Output);
+        fromCli.Count.ShouldBe(int.Parse(x, System.Globalization.CultureInfo.InvariantCulture));
+        ApiJson.ShouldBeRecord<List<Top.TopCustomerResponse>>(http.GetRawText()).ShouldBe(fromCli);
+    }
+
+    [Theory]
     [InlineData("c0000032")]
     [InlineData("96f55c7d8f42")]
     public async Task a_customer_and_its_events_are_the_cli_json_split_in_two(string id)

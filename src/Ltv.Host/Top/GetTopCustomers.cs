@@ -1,0 +1,13 @@
+using Ltv.Domain.Lifetime;
+
+namespace Ltv.Host.Top;
+
+/// <summary>
+/// The query TopXSimpleLTVCustomers(x, D): the <paramref name="X"/> customers with the highest Simple LTV. A timeframe
+/// or lifespan left out is the store's default (LTV_TIMEFRAME, LTV_LIFESPAN).
+/// </summary>
+public sealed record GetTopCustomers(int X, Timeframe? Timeframe = null, decimal? LifespanYears = null)
+{
+    /// <summary>The most customers one answer lists.</summary>
+    public const int MaxX = 10_000;
+}
