@@ -1,5 +1,7 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
+using Ltv.Host.Customers;
+using Ltv.Host.Summary;
 using Ltv.Host.Top;
 using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
@@ -79,11 +81,12 @@ public static class ApiHost
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapEventsApi();
         api.MapTopEndpoint();
-        api.MapCustomersApi();
+        api.MapCustomerEndpoints();
         api.MapIngestsApi();
         api.MapProjectionsApi();
         api.MapStatsApi();
         api.MapClvApi();
+        api.MapSummaryEndpoint();
         api.MapOverviewApi();
         return app;
     }

@@ -1,5 +1,8 @@
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
+using Ltv.Host.Customers;
+using Ltv.Host.ReadModels;
+using Ltv.Host.Summary;
 using Ltv.Host.Top;
 using Ltv.Projections.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +69,9 @@ public static class LtvStartup
         // The handlers are named here rather than found by name: the list is the product's messages, in one place.
         wolverine.Discovery.DisableConventionalDiscovery();
         wolverine.Discovery.IncludeType(typeof(GetTopCustomersHandler));
+        wolverine.Discovery.IncludeType(typeof(GetStoreStatusHandler));
+        wolverine.Discovery.IncludeType(typeof(GetCustomerHandler));
+        wolverine.Discovery.IncludeType(typeof(GetStoreSummaryHandler));
         wolverine.Durability.Mode = DurabilityMode.MediatorOnly;
         // Nothing is stored, so there is nothing for Wolverine's durability agent to recover; starting it checked and
         // migrated Wolverine's message tables on every start, about 0.45 s of each CLI command.

@@ -6,8 +6,4 @@ namespace Ltv.Host.Top;
 /// The query TopXSimpleLTVCustomers(x, D): the <paramref name="X"/> customers with the highest Simple LTV. A timeframe
 /// or lifespan left out is the store's default (LTV_TIMEFRAME, LTV_LIFESPAN).
 /// </summary>
-public sealed record GetTopCustomers(int X, Timeframe? Timeframe = null, decimal? LifespanYears = null)
-{
-    /// <summary>The most customers one answer lists.</summary>
-    public const int MaxX = 10_000;
-}
+public sealed record GetTopCustomers(int X, Timeframe? Timeframe = null, decimal? LifespanYears = null);

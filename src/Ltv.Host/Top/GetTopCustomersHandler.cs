@@ -13,9 +13,9 @@ public static class GetTopCustomersHandler
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(options);
-        if (query.X is < 0 or > GetTopCustomers.MaxX)
+        if (query.X < 0)
         {
-            throw new UserError($"x must be from 0 to {GetTopCustomers.MaxX.ToString("N0", CultureInfo.InvariantCulture)}; it is {query.X}.");
+            throw new UserError($"x must be 0 or more; it is {query.X}.");
         }
 
         if (query.LifespanYears is <= 0 or > LtvSettings.MaxLifespanYears)

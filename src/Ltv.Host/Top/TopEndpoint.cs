@@ -13,6 +13,9 @@ namespace Ltv.Host.Top;
 /// <summary>GET /api/customers/top: sends <see cref="GetTopCustomers"/>, as <c>ltv top</c> does.</summary>
 public static class TopEndpoint
 {
+    /// <summary>The most customers one answer over HTTP lists (the CLI, writing to a file, has no limit).</summary>
+    public const int MaxX = 10_000;
+
     public static RouteHandlerBuilder MapTopEndpoint(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/customers/top", GetAsync)
             .WithTags("Customers")
@@ -30,9 +33,14 @@ public static class TopEndpoint
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(bus);
+        if (x is < 0 or > MaxX)
+        {
+            throw new UserError($"x must be from 0 to {MaxX.ToString("N0", CultureInfo.InvariantCulture)}; it is {x}.");
+        }
+
         var query = new GetTopCustomers(x, timeframe is null ? null : TimeframeNames.Parse(timeframe), lifespan);
         var answer = await bus.InvokeAsync<TopCustomersAnswer>(query, ct);
-        response.Headers[CustomersApi.LagHeader] = answer.Lag.ToString(CultureInfo.InvariantCulture);
+        response.Headers[ApiHeaders.ProjectionLag] = answer.Lag.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(TopCustomerResponse.From(answer));
     }
 }

@@ -4,9 +4,9 @@ using Ltv.Projections.Lifetime;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Customers;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Customers;
 
-/// <summary>One customer's profile and lifetime figures: `ltv customer ID --format json` without its events.</summary>
+/// <summary>One customer's profile and lifetime figures: GET /api/customers/{id}, and `ltv customer ID --format json` without its events.</summary>
 public sealed record CustomerResponse(
     string CustomerId,
     bool HasCustomerEvent,
