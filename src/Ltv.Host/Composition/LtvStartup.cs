@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Ltv.Host.Customers;
+using Ltv.Host.Ingestion;
 using Ltv.Host.ReadModels;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
@@ -68,6 +69,7 @@ public static class LtvStartup
         wolverine.ApplicationAssembly = typeof(LtvStartup).Assembly;
         // The handlers are named here rather than found by name: the list is the product's messages, in one place.
         wolverine.Discovery.DisableConventionalDiscovery();
+        wolverine.Discovery.IncludeType(typeof(AppendBatchHandler));
         wolverine.Discovery.IncludeType(typeof(GetTopCustomersHandler));
         wolverine.Discovery.IncludeType(typeof(GetStoreStatusHandler));
         wolverine.Discovery.IncludeType(typeof(GetCustomerHandler));
