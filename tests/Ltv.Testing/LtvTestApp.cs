@@ -9,6 +9,8 @@ using Ltv.Projections.Store.Copies;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
 using Xunit.Abstractions;
 
 namespace Ltv.Testing;
@@ -20,7 +22,7 @@ namespace Ltv.Testing;
 public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetime, IAsyncDisposable
 {
     private readonly TestDatabase _database = new(diagnostics);
-    private ServiceProvider? _services;
+    private IHost? _host;
 
     // As the product's defaults; a single public constructor keeps the class usable as an xunit fixture.
     private int _ingestWriters = IngestSettings.DefaultWriters;
@@ -42,16 +44,17 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _services = new ServiceCollection()
-            .AddLtvStore(_database.ConnectionString, new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97, IngestWriters: _ingestWriters, DaemonBatchSize: _daemonBatchSize))
-            .AddLtvIngestion()
-            .AddLtvQueries()
-            .BuildServiceProvider();
-        await Get<ReadModelCatalog>().EnsureAsync();
+        _host = await LtvStartup.StartAsync(
+            _database.ConnectionString,
+            new LtvOptions(Schema, LtvSettings.Default, BatchSize: 97, IngestWriters: _ingestWriters, DaemonBatchSize: _daemonBatchSize),
+            default);
     }
 
     public T Get<T>()
-        where T : notnull => _services!.GetRequiredService<T>();
+        where T : notnull => _host!.Services.GetRequiredService<T>();
+
+    /// <summary>The bus the CLI and HTTP send their messages to.</summary>
+    public IMessageBus Bus => _host!.MessageBus();
 
     /// <summary>Ingests lines as one NDJSON source, then catches the async read models up.</summary>
     public Task<IngestSummary> IngestLinesAsync(IEnumerable<string> lines, string name = "lines.ndjson") =>
@@ -96,9 +99,10 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
-        if (_services is not null)
+        if (_host is not null)
         {
-            await _services.DisposeAsync();
+            await _host.StopAsync();
+            _host.Dispose();
         }
 
         await _database.DisposeAsync();

@@ -1,5 +1,8 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
+using Ltv.Host.Customers;
+using Ltv.Host.Summary;
+using Ltv.Host.Top;
 using Ltv.Projections.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,10 +58,8 @@ public static class ApiHost
             kestrel.Limits.MaxRequestBodySize = options.Api.MaxBodyBytes; // POST /api/events raises its own
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // not a line per request
+        builder.AddLtv(options.ConnectionString, options.Ltv, options.RunDaemon ? DaemonMode.HotCold : DaemonMode.ExternallyManaged);
         builder.Services
-            .AddLtvStore(options.ConnectionString, options.Ltv, options.RunDaemon ? DaemonMode.HotCold : DaemonMode.ExternallyManaged)
-            .AddLtvIngestion()
-            .AddLtvQueries()
             .AddSingleton(options.Api)
             .AddProblemDetails(o => o.CustomizeProblemDetails = RoutingProblems.Describe)
             .AddExceptionHandler<ApiExceptionHandler>()
@@ -79,11 +80,13 @@ public static class ApiHost
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapEventsApi();
-        api.MapCustomersApi();
+        api.MapTopEndpoint();
+        api.MapCustomerEndpoints();
         api.MapIngestsApi();
         api.MapProjectionsApi();
         api.MapStatsApi();
         api.MapClvApi();
+        api.MapSummaryEndpoint();
         api.MapOverviewApi();
         return app;
     }

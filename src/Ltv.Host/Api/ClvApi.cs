@@ -13,6 +13,9 @@ namespace Ltv.Host.Api;
 /// <summary>Predictive CLV (`ltv clv fit|top|customer|validate`): BG/NBD and Gamma-Gamma fitted to the orders in the store on each request.</summary>
 public static class ClvApi
 {
+    /// <summary>The most customers one top-CLV answer lists.</summary>
+    private const int MaxTop = 10_000;
+
     public static RouteGroupBuilder MapClvApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/clv").WithTags("CLV");
@@ -59,9 +62,9 @@ public static class ClvApi
     {
         ArgumentNullException.ThrowIfNull(simple);
         ArgumentNullException.ThrowIfNull(options);
-        if (x is < 0 or > CustomersApi.MaxTop)
+        if (x is < 0 or > MaxTop)
         {
-            throw new UserError($"x must be from 0 to {CustomersApi.MaxTop}; it is {x}.");
+            throw new UserError($"x must be from 0 to {MaxTop}; it is {x}.");
         }
 
         var horizon = ClvRequest.Horizon(horizonMonths, discount);

@@ -5,7 +5,6 @@ using Ltv.Host.Composition;
 using Ltv.Projections;
 using Ltv.Projections.Ranking;
 using Ltv.Projections.Store.Ranking;
-using Ltv.Projections.Store.Summary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,21 +17,11 @@ public static class OverviewApi
 {
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/summary", GetSummaryAsync)
-            .WithTags("Overview")
-            .WithName("Summary")
-            .WithSummary("Events, customers, customers without a CUSTOMER event, and the event-time range (as `ltv summary`).");
         app.MapGet("/api/customers/ltv-histogram", GetHistogramAsync)
             .WithTags("Overview")
             .WithName("LtvHistogram")
             .WithSummary("How many customers per Simple LTV bucket, linear or log scale; customers without revenue counted apart.");
         return app;
-    }
-
-    public static async Task<Ok<StoreSummaryResponse>> GetSummaryAsync(StoreSummaryQuery query, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return TypedResults.Ok(StoreSummaryResponse.From(await query.ExecuteAsync(ct)));
     }
 
     /// <param name="response">Carries the ranking's lag header.</param>
@@ -70,7 +59,7 @@ public static class OverviewApi
         var settings = new LtvSettings(
             timeframe is null ? options.Ltv.Timeframe : TimeframeNames.Parse(timeframe), lifespan ?? options.Ltv.LifespanYears);
         var histogram = await query.ExecuteAsync(buckets, histogramScale, settings, ct);
-        response.Headers[CustomersApi.LagHeader] = histogram.Lag.ToString(CultureInfo.InvariantCulture);
+        response.Headers[ApiHeaders.ProjectionLag] = histogram.Lag.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(LtvHistogramResponse.From(histogram, TimeframeNames.Of(settings.Timeframe), settings.LifespanYears, histogramScale));
     }
 }

@@ -1,12 +1,15 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Api.Contracts;
+using Ltv.Host.ReadModels;
 using Ltv.Projections.Store;
+using Ltv.Projections.Store.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Wolverine;
 
 namespace Ltv.Host.Api;
 
@@ -26,10 +29,10 @@ public static class ProjectionsApi
         return group;
     }
 
-    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(ReadModelCatalog catalog, CancellationToken ct)
+    public static async Task<Ok<StoreStatusResponse>> GetStatusAsync(IMessageBus bus, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return TypedResults.Ok(StoreStatusResponse.From(await catalog.StatusAsync(ct)));
+        ArgumentNullException.ThrowIfNull(bus);
+        return TypedResults.Ok(StoreStatusResponse.From(await bus.InvokeAsync<StoreStatus>(new GetStoreStatus(), ct)));
     }
 
     public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(

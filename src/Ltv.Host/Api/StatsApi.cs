@@ -113,5 +113,5 @@ public static class StatsApi
     }
 
     private static void Lag(HttpResponse response, long lag) =>
-        response.Headers[CustomersApi.LagHeader] = lag.ToString(CultureInfo.InvariantCulture);
+        response.Headers[ApiHeaders.ProjectionLag] = lag.ToString(CultureInfo.InvariantCulture);
 }

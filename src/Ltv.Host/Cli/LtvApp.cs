@@ -1,26 +1,31 @@
 using Ltv.Host.Composition;
 using Ltv.Host.LocalPostgres;
-using Ltv.Projections.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
 
 namespace Ltv.Host.Cli;
 
 /// <summary>
-/// What one CLI invocation works with: the resolved connection, the services, and a schema that is
-/// known to be up to date.
+/// What one CLI invocation works with: the resolved connection, the product started as <see cref="LtvStartup"/> puts
+/// it together, its message bus, and a schema that is known to be up to date.
 /// </summary>
 public sealed class LtvApp : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
 
-    private LtvApp(ServiceProvider services, ResolvedConnection connection)
+    private LtvApp(IHost host, ResolvedConnection connection)
     {
-        _services = services;
+        _host = host;
         Connection = connection;
+        Bus = host.MessageBus();
     }
 
     public ResolvedConnection Connection { get; }
+
+    /// <summary>Where the commands send their messages, as the HTTP endpoints do.</summary>
+    public IMessageBus Bus { get; }
 
     public LtvOptions Options => Get<LtvOptions>();
 
@@ -32,26 +37,16 @@ public sealed class LtvApp : IAsyncDisposable
             .Build();
         var connection = await new ConnectionResolver().ResolveAsync(connectionOption, configuration.GetConnectionString("Ltv"), ct);
         var options = LtvOptions.FromEnvironment(Environment.GetEnvironmentVariable);
-        var services = new ServiceCollection()
-            .AddLtvStore(connection.ConnectionString, options)
-            .AddLtvIngestion()
-            .AddLtvQueries()
-            .BuildServiceProvider();
-        try
-        {
-            await services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
-        }
-        catch
-        {
-            await services.DisposeAsync();
-            throw;
-        }
-
-        return new LtvApp(services, connection);
+        var host = await LtvStartup.StartAsync(connection.ConnectionString, options, ct);
+        return new LtvApp(host, connection);
     }
 
     public T Get<T>()
-        where T : notnull => _services.GetRequiredService<T>();
+        where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
 }

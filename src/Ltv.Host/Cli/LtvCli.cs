@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Commands;
+using Ltv.Host.Customers;
+using Ltv.Host.ReadModels;
+using Ltv.Host.Summary;
+using Ltv.Host.Top;
 using Ltv.Host.LocalPostgres;
 using Ltv.Projections.Store;
 
@@ -29,6 +33,7 @@ public static class LtvCli
             DaemonCommand.Create(),
             RejectedCommand.Create(),
             ServeCommand.Create(),
+            CodegenCommand.Create(),
         };
 
         // `ltv` alone (or with only --connection): a menu on a terminal, the help elsewhere.

@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events.Daemon;
 using Ltv.Projections;
 using Ltv.Host.Ingestion;
@@ -12,6 +13,7 @@ using Ltv.Projections.Store.Summary;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wolverine.Marten;
 
 namespace Ltv.Host.Composition;
 
@@ -35,6 +37,9 @@ public static class ServiceCollectionExtensions
         {
             var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value, options.DaemonBatchSize);
             store.AddIngestionTables(options.Schema.Value);
+            // Every start brings the whole schema up to date (ReadModelCatalog.EnsureAsync), so no document type needs
+            // comparing with the database again on its first use, which cost each command a round of catalog queries.
+            store.AutoCreateSchemaObjects = AutoCreate.None;
             store.Projections.AsyncMode = daemon;
             return store;
         });
@@ -42,6 +47,10 @@ public static class ServiceCollectionExtensions
         {
             marten.AddAsyncDaemon(daemon);
         }
+
+        // Handlers that take Marten's session get Wolverine's transactional middleware: the session commits when the
+        // handler returns (LtvStartup). No message storage: the bus runs in process only.
+        marten.IntegrateWithWolverine();
 
         services.AddSingleton(sp => new ReadModelCatalog(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value));

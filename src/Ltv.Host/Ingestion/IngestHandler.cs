@@ -2,17 +2,19 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Ltv.Domain.Input;
 using Ltv.Projections.Store;
+using Wolverine;
+using Wolverine.Runtime;
 
 namespace Ltv.Host.Ingestion;
 
 /// <summary>
 /// Ingests sources as one run. Reading and validating (CPU) overlap with appending (database): a reader task fills
-/// batches into small bounded channels, one per writer, and each writer commits its batches one transaction each,
-/// together with the batch's rejections and counters. Each writer owns a share of the streams (see
-/// <see cref="WriterBatches"/>), so writers run side by side without touching each other's rows, and the database
-/// works on more than one core. Memory stays at a few batches per writer whatever the input size.
+/// batches into small bounded channels, one per writer, and each writer sends its batches to the bus one
+/// <see cref="AppendBatch"/> command at a time, each one transaction with the batch's rejections and counters. Each
+/// writer owns a share of the streams (see <see cref="WriterBatches"/>), so writers run side by side without touching
+/// each other's rows, and the database works on more than one core. Memory stays at a few batches per writer whatever the input size.
 /// </summary>
-public sealed class IngestHandler(EventLogAppender appender, IngestRunStore runs, IngestSettings settings)
+public sealed class IngestHandler(IWolverineRuntime messages, IngestRunStore runs, IngestSettings settings)
 {
     public async Task<IngestSummary> HandleAsync(
         IReadOnlyList<IngestSource> sources, IProgress<IngestProgress>? progress, CancellationToken ct)
@@ -126,24 +128,8 @@ public sealed class IngestHandler(EventLogAppender appender, IngestRunStore runs
         }
     }
 
-    private async Task CommitAsync(long runId, PendingBatch batch, CancellationToken ct)
-    {
-        await appender.AppendAsync(batch.Events, (session, result) =>
-        {
-            var rejections = new List<Rejection>(batch.Rejections);
-            for (var i = 0; i < result.Outcomes.Count; i++)
-            {
-                if (result.Outcomes[i] == AppendOutcome.ConflictingDuplicate)
-                {
-                    rejections.Add(batch.Origins[i]);
-                }
-            }
-
-            var counts = new BatchCounts(
-                batch.Read, result.AppendedCount, result.DuplicateCount, rejections.Count - batch.Rejections.Count, batch.Rejections.Count);
-            runs.RecordBatch(session, runId, counts, rejections);
-        }, ct);
-    }
+    private Task CommitAsync(long runId, PendingBatch batch, CancellationToken ct) =>
+        new MessageBus(messages).InvokeAsync<AppendResult>(new AppendBatch(runId, batch), ct);
 
     /// <summary>Best effort: the run's committed batches stay; the record says why it ended early.</summary>
     private async Task MarkFailedAsync(long runId, Exception e)

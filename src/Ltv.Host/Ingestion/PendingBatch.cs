@@ -3,7 +3,7 @@ using Ltv.Domain.Events;
 namespace Ltv.Host.Ingestion;
 
 /// <summary>The records of one batch, on their way from the reader to one append transaction.</summary>
-internal sealed class PendingBatch : IRecordSink
+public sealed class PendingBatch : IRecordSink
 {
     public List<CustomerEvent> Events { get; } = [];
 

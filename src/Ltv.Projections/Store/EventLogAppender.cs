@@ -18,33 +18,20 @@ namespace Ltv.Projections.Store;
 /// </summary>
 public sealed class EventLogAppender(IDocumentStore store)
 {
-    // Each retry follows a commit of another writer that overlapped this batch, which makes progress; the bound only
-    // keeps a fault that merely looks like an overlap from looping for ever.
-    private const int MaxAttempts = 20;
+    /// <summary>
+    /// Each retry follows a commit of another writer that overlapped this batch, which makes progress; the bound only
+    /// keeps a fault that merely looks like an overlap from looping for ever.
+    /// </summary>
+    public const int MaxAttempts = 20;
 
     public async Task<AppendResult> AppendAsync(
         IReadOnlyList<CustomerEvent> events, Action<IDocumentSession, AppendResult>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var ids = events.Select(e => e.Identity.EventId).ToArray();
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            await session.BeginTransactionAsync(ct);
-            await AppendGate.EnterAsync(session.Connection!, store.Options.DatabaseSchemaName, ct);
-            var stored = await StoredAsync(session, ids, ct);
-            var result = new AppendResult(Classify(events, ids, stored));
-            // Streams in one order for every writer: two writers that create the same new streams lock their rows in
-            // mt_streams in the same order, so neither waits on the other in a cycle.
-            var streams = events
-                .Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended)
-                .GroupBy(e => e.CustomerId.Value)
-                .OrderBy(stream => stream.Key, StringComparer.Ordinal);
-            foreach (var stream in streams)
-            {
-                session.Events.Append(stream.Key, stream.Select(StoredEvents.Wrap).ToArray());
-            }
-
+            var result = await StageAsync(session, events, ct);
             alongside?.Invoke(session, result);
             try
             {
@@ -61,12 +48,40 @@ public sealed class EventLogAppender(IDocumentStore store)
     }
 
     /// <summary>
+    /// Stages the batch in <paramref name="session"/>: opens its transaction, holds the append gate shared, leaves out
+    /// the events already stored, and appends the rest. The caller commits (or a retry stages again in a new session
+    /// when the commit fails with <see cref="IsOverlapWithAnotherWriter"/>).
+    /// </summary>
+    public static async Task<AppendResult> StageAsync(IDocumentSession session, IReadOnlyList<CustomerEvent> events, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(events);
+        var ids = events.Select(e => e.Identity.EventId).ToArray();
+        await session.BeginTransactionAsync(ct);
+        await AppendGate.EnterAsync(session.Connection!, session.DocumentStore.Options.DatabaseSchemaName, ct);
+        var stored = await StoredAsync(session, ids, ct);
+        var result = new AppendResult(Classify(events, ids, stored));
+        // Streams in one order for every writer: two writers that create the same new streams lock their rows in
+        // mt_streams in the same order, so neither waits on the other in a cycle.
+        var streams = events
+            .Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended)
+            .GroupBy(e => e.CustomerId.Value)
+            .OrderBy(stream => stream.Key, StringComparer.Ordinal);
+        foreach (var stream in streams)
+        {
+            session.Events.Append(stream.Key, stream.Select(StoredEvents.Wrap).ToArray());
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// A unique event id stored meanwhile (23505), or a stream version taken meanwhile: in Quick mode two transactions
     /// appending to one stream read its version unlocked, and the later commit fails on (stream, version). Or a
     /// deadlock (40P01) with a writer of the same events: the streams are locked in one order, but the events of one
     /// stream arrive in each file's own order, and each insert waits on the other writer's copy of an event id.
     /// </summary>
-    private static bool IsOverlapWithAnotherWriter(Exception e) =>
+    public static bool IsOverlapWithAnotherWriter(Exception e) =>
         e is EventStreamUnexpectedMaxEventIdException
         || e is MartenCommandException
         {

@@ -82,6 +82,9 @@ public static class LtvStoreOptions
 
         // Which copy of each read model queries read.
         options.Storage.ExtendedSchemaObjects.Add(LiveCopyPointer.Table(schema));
+
+        // Which build last migrated the schema (ReadModelCatalog.EnsureAsync).
+        options.Storage.ExtendedSchemaObjects.Add(SchemaStamp.Table(schema));
         return options;
     }
 }

@@ -8,6 +8,7 @@ using Ltv.Projections.Store.Status;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using JasperFx;
 using Weasel.Core;
 
 namespace Ltv.Projections.Store;
@@ -32,20 +33,30 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     public IReadOnlyList<string> AsyncNames { get; } = [.. LtvStoreOptions.ReadModels.Where(r => !r.Inline).Select(r => r.Name)];
 
     /// <summary>
-    /// Creates or migrates every table of the store (Marten's, the read models', and any registered with it). Marten's
-    /// call compares the schema with the database and then runs the difference without a lock between processes, so
-    /// two processes starting on a fresh schema both try to create the same tables and one fails ("relation already
-    /// exists"). The schema's own advisory lock makes them take turns: the second finds nothing left to do. Only a
-    /// schema that needs changes takes the lock, so that commands on a store in place (twenty at once, in the tests)
-    /// do not queue behind each other's comparisons.
+    /// Creates or migrates every table of the store (Marten's, the read models', and any registered with it), unless
+    /// this build did so already (<see cref="SchemaStamp"/>). Marten's call compares the schema with the database and
+    /// then runs the difference without a lock between processes, so two processes starting on a fresh schema both
+    /// try to create the same tables and one fails ("relation already exists"). The schema's own advisory lock makes
+    /// them take turns: the second finds nothing left to do. Only a schema that needs changes takes the lock, so that
+    /// commands on a store in place (twenty at once, in the tests) do not queue behind each other's comparisons.
     /// </summary>
     public async Task EnsureAsync(CancellationToken ct = default)
     {
-        if ((await store.Storage.CreateMigrationAsync()).Difference == SchemaPatchDifference.None)
+        if (await SchemaStamp.MatchesAsync(dataSource, schema, ct))
         {
             return;
         }
 
+        if ((await store.Storage.CreateMigrationAsync()).Difference != SchemaPatchDifference.None)
+        {
+            await ApplyChangesAsync(ct);
+        }
+
+        await SchemaStamp.WriteAsync(dataSource, schema, ct);
+    }
+
+    private async Task ApplyChangesAsync(CancellationToken ct)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (var lockCommand = SchemaLockCommand(connection, "select pg_advisory_lock(hashtext($1))"))
         {
@@ -55,7 +66,9 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
 
         try
         {
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            // Whatever the store's own setting: the product sets it to None, so that no document type is compared
+            // with the database again on its first use in every process (LtvStartup).
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         }
         finally
         {

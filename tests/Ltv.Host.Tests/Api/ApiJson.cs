@@ -38,6 +38,24 @@ public static class ApiJson
         JsonNode.DeepEquals(JsonNode.Parse(actual.GetRawText()), JsonNode.Parse(expected))
             .ShouldBeTrue($"API:\n{actual.GetRawText()}\nexpected:\n{expected}");
 
+    /// <summary>
+    /// The JSON read as <typeparamref name="T"/>, refusing any field the record does not have and any it lacks, and
+    /// written back unchanged: the JSON is that record, nothing more or less.
+    /// </summary>
+    public static T ShouldBeRecord<T>(string json)
+        where T : class
+    {
+        var strict = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            RespectRequiredConstructorParameters = true,
+        };
+        var record = JsonSerializer.Deserialize<T>(json, strict).ShouldNotBeNull();
+        JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(record, strict)), JsonNode.Parse(json))
+            .ShouldBeTrue($"{typeof(T).Name} written back differs from\n{json}");
+        return record;
+    }
+
     public static long Long(this JsonElement json, string property) => json.GetProperty(property).GetInt64();
 
     public static JsonContent AsJson<T>(T value) => JsonContent.Create(value);

@@ -84,7 +84,7 @@ public sealed class ServeProcessTests(LtvTestApp app) : IClassFixture<LtvTestApp
                 response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(timeout.Token) + "\nserver log:\n" + string.Join('\n', log));
             }
 
-            var lag = long.Parse(response.Headers.GetValues(CustomersApi.LagHeader).Single(), CultureInfo.InvariantCulture);
+            var lag = long.Parse(response.Headers.GetValues(ApiHeaders.ProjectionLag).Single(), CultureInfo.InvariantCulture);
             if (lag == 0)
             {
                 return await response.ReadAsync();

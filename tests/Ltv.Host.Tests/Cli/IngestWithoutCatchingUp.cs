@@ -2,7 +2,6 @@ using Ltv.Domain.Lifetime;
 using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
-using Ltv.Projections.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ltv.Host.Tests.Cli;
@@ -16,14 +15,9 @@ public static class IngestWithoutCatchingUp
 {
     public static async Task RunAsync(string connectionString, string schema, string file)
     {
-        await using var services = new ServiceCollection()
-            .AddLtvStore(connectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default))
-            .AddLtvIngestion()
-            .AddLtvQueries()
-            .BuildServiceProvider();
-        await services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
+        using var host = await LtvStartup.StartAsync(connectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default), default);
         await using var content = File.OpenRead(file);
-        var summary = await services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
+        var summary = await host.Services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
         summary.Completed.ShouldBeTrue();
     }
 }

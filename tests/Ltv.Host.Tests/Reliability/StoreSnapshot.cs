@@ -14,8 +14,9 @@ public sealed record StoreSnapshot(
     IReadOnlyDictionary<string, IReadOnlyList<string>> ReadModels, IReadOnlyList<string> Events, IReadOnlyList<string> Rejected)
 {
     // The ingestion module's tables; every other table of the schema is Marten's own (mt_, documents aside) or a read model's.
-    // The pointer to the live copies is compared through what it selects.
-    private static readonly string[] StoreTables = ["ingest_runs", "ingest_run_reasons", "rejected_events", "ltv_live_copies"];
+    // The pointer to the live copies is compared through what it selects; the schema stamp records when a build last
+    // migrated the schema, not what the store holds.
+    private static readonly string[] StoreTables = ["ingest_runs", "ingest_run_reasons", "rejected_events", "ltv_live_copies", "ltv_schema_stamp"];
 
     public static async Task<StoreSnapshot> TakeAsync(NpgsqlDataSource dataSource, string schema)
     {

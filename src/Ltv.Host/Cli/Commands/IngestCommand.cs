@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Output;
+using Ltv.Host.Top;
+using Wolverine;
 using Ltv.Host.Ingestion;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Ranking;
@@ -51,7 +53,7 @@ public static class IngestCommand
             await IngestSummaryOutput.WriteAsync(summary, format, output);
             if (top is { } x)
             {
-                var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(x, app.Options.Ltv, ct);
+                var answer = await app.Bus.InvokeAsync<TopCustomersAnswer>(new GetTopCustomers(x), ct);
                 await TopCustomersOutput.WriteAsync(answer, format, output);
             }
         }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Lifetime;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using Ltv.Host.Composition;
 using Ltv.Projections.Store.Ranking;
 using Spectre.Console;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Top;
 
 /// <summary>Prints a top-X answer as a table, CSV or JSON.</summary>
 public static class TopCustomersOutput
@@ -63,30 +65,8 @@ public static class TopCustomersOutput
         }
     }
 
-    private static async Task WriteJson(TopCustomersAnswer answer, TextWriter writer)
-    {
-        using var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var c in answer.Customers)
-            {
-                json.WriteStartObject();
-                json.WriteString("customerId", c.CustomerId.Value);
-                json.WriteString("lastName", c.LastName);
-                json.WriteNumber("visits", c.Visits);
-                json.WriteNumber("orders", c.Orders);
-                json.WriteNumber("revenue", Numbers.Money(c.Revenue));
-                json.WriteNumber("weeks", c.Weeks);
-                json.WriteNumber("ltv", Numbers.Money(c.Ltv));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        await writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    private static async Task WriteJson(TopCustomersAnswer answer, TextWriter writer) =>
+        await writer.WriteLineAsync(JsonSerializer.Serialize(TopCustomerResponse.From(answer), JsonOutput.Options));
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Ltv.Domain.Lifetime;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
 using Ltv.Host.Composition;
 using Ltv.Projections.Store.Ranking;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Top;
 
-/// <summary><c>ltv top X</c>: TopXSimpleLTVCustomers over the ranking read model.</summary>
+/// <summary><c>ltv top X</c>: sends <see cref="GetTopCustomers"/>, as GET /api/customers/top does.</summary>
 public static class TopCommand
 {
     public static Command Create()
@@ -31,15 +33,12 @@ public static class TopCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var settings = Settings(app.Options.Ltv, parse.GetValue(timeframe), parse.GetValue(lifespan));
-            var answer = await app.Get<TopCustomersQuery>().ExecuteAsync(parse.GetValue(x), settings, ct);
+            var query = new GetTopCustomers(parse.GetValue(x), parse.GetValue(timeframe), parse.GetValue(lifespan));
+            var answer = await app.Bus.InvokeAsync<TopCustomersAnswer>(query, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             await TopCustomersOutput.WriteAsync(answer, parse.GetValue(format), target);
             return 0;
         });
         return command;
     }
-
-    internal static LtvSettings Settings(LtvSettings defaults, Timeframe? timeframe, decimal? lifespan) =>
-        new(timeframe ?? defaults.Timeframe, lifespan ?? defaults.LifespanYears);
 }

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Store.Customers;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Customers;
 
-/// <summary><c>ltv customer ID</c>: profile, lifetime figures, and the customer's stream.</summary>
+/// <summary><c>ltv customer ID</c>: sends <see cref="GetCustomer"/>, as GET /api/customers/{id} and its /events do.</summary>
 public static class CustomerCommand
 {
     public static Command Create()
@@ -19,9 +22,8 @@ public static class CustomerCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var customerId = parse.GetValue(id)!;
-            var view = await app.Get<CustomerQuery>().ExecuteAsync(customerId, ct)
-                ?? throw new UserError($"No customer '{customerId}': no event of that customer was accepted.");
+            var query = new GetCustomer(parse.GetValue(id)!);
+            var view = (await app.Bus.InvokeAsync<CustomerAnswer>(query, ct)).Customer ?? throw new UserError(query.NotFound);
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
@@ -37,21 +39,13 @@ public static class CustomerCommand
         return command;
     }
 
-    private static object Json(CustomerView v) => new
+    /// <summary>The customer's record with its events' records under "events": the two answers of the HTTP API in one.</summary>
+    private static JsonObject Json(CustomerView v)
     {
-        v.CustomerId,
-        v.HasCustomerEvent,
-        profile = new { v.LastName, v.City, v.State },
-        previousProfile = new { LastName = v.PreviousLastName, City = v.PreviousCity, State = v.PreviousState },
-        v.Visits,
-        v.Images,
-        v.Orders,
-        Revenue = Numbers.Money(v.Revenue),
-        v.FirstEventTime,
-        v.LastEventTime,
-        v.Weeks,
-        events = v.Stream.Select(e => new { version = e.StreamVersion, type = e.EventType, data = JsonDocument.Parse(e.Data).RootElement, e.RecordedAt }),
-    };
+        var customer = JsonSerializer.SerializeToNode(CustomerResponse.From(v), JsonOutput.Options)!.AsObject();
+        customer["events"] = JsonSerializer.SerializeToNode(v.Stream.Select(CustomerEventResponse.From).ToList(), JsonOutput.Options);
+        return customer;
+    }
 
     private static void Write(CustomerView v, IAnsiConsole console)
     {

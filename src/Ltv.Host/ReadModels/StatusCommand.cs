@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Ltv.Host.Api.Contracts;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections.Store;
 using Ltv.Projections.Store.Status;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.ReadModels;
 
-/// <summary><c>ltv status</c>: every projection's position, lag and state, and what holds subscriptions back.</summary>
+/// <summary><c>ltv status</c>: sends <see cref="GetStoreStatus"/>, as GET /api/projections does.</summary>
 public static class StatusCommand
 {
     public static Command Create()
@@ -19,7 +19,7 @@ public static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var status = await app.Get<ReadModelCatalog>().StatusAsync(ct);
+            var status = await app.Bus.InvokeAsync<StoreStatus>(new GetStoreStatus(), ct);
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {

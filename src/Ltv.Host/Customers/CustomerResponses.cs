@@ -3,22 +3,10 @@ using Ltv.Host.Cli.Output;
 using Ltv.Projections.Lifetime;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Customers;
-using Ltv.Projections.Store.Ranking;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Customers;
 
-/// <summary>One row of top X, as `ltv top X --format json` prints it (money with 2 decimals).</summary>
-public sealed record TopCustomerResponse(string CustomerId, string? LastName, int Visits, int Orders, decimal Revenue, int Weeks, decimal Ltv)
-{
-    public static IReadOnlyList<TopCustomerResponse> From(TopCustomersAnswer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        return [.. answer.Customers.Select(c => new TopCustomerResponse(
-            c.CustomerId.Value, c.LastName, c.Visits, c.Orders, Numbers.Money(c.Revenue), c.Weeks, Numbers.Money(c.Ltv)))];
-    }
-}
-
-/// <summary>One customer's profile and lifetime figures: `ltv customer ID --format json` without its events.</summary>
+/// <summary>One customer's profile and lifetime figures: GET /api/customers/{id}, and `ltv customer ID --format json` without its events.</summary>
 public sealed record CustomerResponse(
     string CustomerId,
     bool HasCustomerEvent,

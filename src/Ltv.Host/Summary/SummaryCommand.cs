@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections;
-using Ltv.Projections.Store;
-using Ltv.Projections.Store.Summary;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Summary;
 
-/// <summary><c>ltv summary</c>: what the store holds, at a glance.</summary>
+/// <summary><c>ltv summary</c>: sends <see cref="GetStoreSummary"/> (as GET /api/summary does) and the read models' states.</summary>
 public static class SummaryCommand
 {
     public static Command Create()
@@ -18,12 +17,11 @@ public static class SummaryCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var summary = await app.Get<StoreSummaryQuery>().ExecuteAsync(ct);
-            var projections = (await app.Get<ReadModelCatalog>().StatusAsync(ct)).Projections;
+            var (summary, projections) = await app.Bus.InvokeAsync<StoreSummaryAnswer>(new GetStoreSummary(), ct);
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(new { summary, connection = app.Connection.Description }, JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(new { summary = StoreSummaryResponse.From(summary), connection = app.Connection.Description }, JsonOutput.Options));
                 return 0;
             }
 
