@@ -50,14 +50,7 @@ public static class OverviewApi
             "log" => HistogramScale.Log,
             _ => throw new UserError($"Unknown scale '{scale}': use linear or log."),
         };
-        if (lifespan is <= 0 or > LtvSettings.MaxLifespanYears)
-        {
-            throw new UserError(
-                $"lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears} years; it is {lifespan.Value.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        var settings = new LtvSettings(
-            timeframe is null ? options.Ltv.Timeframe : TimeframeNames.Parse(timeframe), lifespan ?? options.Ltv.LifespanYears);
+        var settings = options.SettingsFor(timeframe is null ? null : TimeframeNames.Parse(timeframe), lifespan);
         var histogram = await query.ExecuteAsync(buckets, histogramScale, settings, ct);
         response.Headers[ApiHeaders.ProjectionLag] = histogram.Lag.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(LtvHistogramResponse.From(histogram, TimeframeNames.Of(settings.Timeframe), settings.LifespanYears, histogramScale));

@@ -3,11 +3,11 @@ using Ltv.Domain.Lifetime;
 using Ltv.Projections;
 using Ltv.Host.Composition;
 using Ltv.Host.Ingestion;
+using Ltv.Host.Top;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Ltv.Host.Top;
 using Npgsql;
 using Wolverine;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.Customers;
+using Ltv.Host.LocalPostgres;
 using Ltv.Host.ReadModels;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
-using Ltv.Host.LocalPostgres;
 using Ltv.Projections.Store;
 
 namespace Ltv.Host.Cli;

@@ -32,6 +32,21 @@ public sealed record LtvOptions(
             schema, new LtvSettings(timeframe, lifespan), IngestWriters: writers, DaemonBatchSize: daemonBatch);
     }
 
+    /// <summary>
+    /// The LTV rule a query asks for: a timeframe or lifespan it leaves out is this store's default; a lifespan out of
+    /// range is the user's mistake, told in one line.
+    /// </summary>
+    public LtvSettings SettingsFor(Timeframe? timeframe, decimal? lifespanYears)
+    {
+        if (lifespanYears is <= 0 or > LtvSettings.MaxLifespanYears)
+        {
+            throw new UserError(
+                $"lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears} years; it is {lifespanYears.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        return new LtvSettings(timeframe ?? Ltv.Timeframe, lifespanYears ?? Ltv.LifespanYears);
+    }
+
     private static int Writers(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var writers)
         && writers is >= 1 and <= 8

@@ -12,7 +12,8 @@ namespace Ltv.Host.Ingestion;
 /// batches into small bounded channels, one per writer, and each writer sends its batches to the bus one
 /// <see cref="AppendBatch"/> command at a time, each one transaction with the batch's rejections and counters. Each
 /// writer owns a share of the streams (see <see cref="WriterBatches"/>), so writers run side by side without touching
-/// each other's rows, and the database works on more than one core. Memory stays at a few batches per writer whatever the input size.
+/// each other's rows, and the database works on more than one core. Memory stays at a few batches per writer,
+/// whatever the input size.
 /// </summary>
 public sealed class IngestHandler(IWolverineRuntime messages, IngestRunStore runs, IngestSettings settings)
 {

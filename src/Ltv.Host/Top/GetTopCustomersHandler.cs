@@ -1,5 +1,3 @@
-using System.Globalization;
-using Ltv.Domain.Lifetime;
 using Ltv.Host.Composition;
 using Ltv.Projections.Store.Ranking;
 
@@ -18,13 +16,6 @@ public static class GetTopCustomersHandler
             throw new UserError($"x must be 0 or more; it is {query.X}.");
         }
 
-        if (query.LifespanYears is <= 0 or > LtvSettings.MaxLifespanYears)
-        {
-            throw new UserError(
-                $"lifespan must be more than 0 and at most {LtvSettings.MaxLifespanYears} years; it is {query.LifespanYears.Value.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        var settings = new LtvSettings(query.Timeframe ?? options.Ltv.Timeframe, query.LifespanYears ?? options.Ltv.LifespanYears);
-        return ranking.ExecuteAsync(query.X, settings, ct);
+        return ranking.ExecuteAsync(query.X, options.SettingsFor(query.Timeframe, query.LifespanYears), ct);
     }
 }

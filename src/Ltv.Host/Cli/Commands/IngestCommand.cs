@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Output;
-using Ltv.Host.Top;
-using Wolverine;
 using Ltv.Host.Ingestion;
+using Ltv.Host.Top;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Ranking;
 using Spectre.Console;
+using Wolverine;
 
 namespace Ltv.Host.Cli.Commands;
 
