@@ -83,7 +83,7 @@ public sealed partial class PostgresServer
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // An engine without the image (no registry here), or one that cannot run it: the tests still need a server.
-            fallbackReason = $"the Docker engine did not start {PostgresContainer.Image}: {exception.GetType().Name}: {FirstLine(exception.Message)}";
+            fallbackReason = $"no usable container from {PostgresContainer.Image}: {exception.GetType().Name}: {FirstLine(exception.Message)}";
         }
 
         var cluster = new LocalPostgresCluster();
