@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
 using Ltv.Host.Customers;
+using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
 using Ltv.Projections.Store;
@@ -84,7 +85,7 @@ public static class ApiHost
         api.MapCustomerEndpoints();
         api.MapIngestsApi();
         api.MapProjectionsApi();
-        api.MapStatsApi();
+        api.MapStatsEndpoints();
         api.MapClvApi();
         api.MapSummaryEndpoint();
         api.MapOverviewApi();

@@ -9,8 +9,6 @@ namespace Ltv.Host.Api;
 /// <summary>Past ingest runs (`ltv ingests`) and stored rejections (`ltv rejected`).</summary>
 public static class IngestsApi
 {
-    public const int MaxLimit = 1000;
-
     public static IEndpointRouteBuilder MapIngestsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/ingests", GetRunsAsync)
@@ -30,7 +28,7 @@ public static class IngestsApi
     public static async Task<Ok<IReadOnlyList<IngestRunResponse>>> GetRunsAsync(IngestRunStore runs, CancellationToken ct, int limit = 20)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        IReadOnlyList<IngestRunResponse> list = [.. (await runs.ListAsync(runId: null, Limit(limit), ct)).Select(IngestRunResponse.From)];
+        IReadOnlyList<IngestRunResponse> list = [.. (await runs.ListAsync(runId: null, ListLimit.Checked(limit), ct)).Select(IngestRunResponse.From)];
         return TypedResults.Ok(list);
     }
 
@@ -45,11 +43,8 @@ public static class IngestsApi
         RejectedEventStore rejected, CancellationToken ct, long? run = null, string? reason = null, bool all = false, long after = 0, int limit = 50)
     {
         ArgumentNullException.ThrowIfNull(rejected);
-        var rows = await rejected.ListAsync(run, string.IsNullOrEmpty(reason) ? null : reason, all, after, Limit(limit), ct);
+        var rows = await rejected.ListAsync(run, string.IsNullOrEmpty(reason) ? null : reason, all, after, ListLimit.Checked(limit), ct);
         IReadOnlyList<RejectedEventResponse> list = [.. rows.Select(RejectedEventResponse.From)];
         return TypedResults.Ok(list);
     }
-
-    private static int Limit(int limit) =>
-        limit is >= 1 and <= MaxLimit ? limit : throw new UserError($"limit must be from 1 to {MaxLimit}; it is {limit}.");
 }

@@ -3,6 +3,7 @@ using Ltv.Host.Cli.Commands;
 using Ltv.Host.Customers;
 using Ltv.Host.LocalPostgres;
 using Ltv.Host.ReadModels;
+using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
 using Ltv.Projections.Store;

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion;
 using Ltv.Host.ReadModels;
+using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
 using Ltv.Projections.Store;
@@ -74,6 +75,10 @@ public static class LtvStartup
         wolverine.Discovery.IncludeType(typeof(GetStoreStatusHandler));
         wolverine.Discovery.IncludeType(typeof(GetCustomerHandler));
         wolverine.Discovery.IncludeType(typeof(GetStoreSummaryHandler));
+        wolverine.Discovery.IncludeType(typeof(GetDayStatsHandler));
+        wolverine.Discovery.IncludeType(typeof(GetRangeStatsHandler));
+        wolverine.Discovery.IncludeType(typeof(GetPeriodTopHandler));
+        wolverine.Discovery.IncludeType(typeof(GetRepeatersHandler));
         wolverine.Durability.Mode = DurabilityMode.MediatorOnly;
         // Nothing is stored, so there is nothing for Wolverine's durability agent to recover; starting it checked and
         // migrated Wolverine's message tables on every start, about 0.45 s of each CLI command.

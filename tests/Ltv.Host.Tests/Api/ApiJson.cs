@@ -43,16 +43,19 @@ public static class ApiJson
     /// written back unchanged: the JSON is that record, nothing more or less.
     /// </summary>
     public static T ShouldBeRecord<T>(string json)
-        where T : class
+        where T : class => (T)ShouldBeRecord(json, typeof(T));
+
+    /// <summary>As <see cref="ShouldBeRecord{T}"/>, for a record type a theory names.</summary>
+    public static object ShouldBeRecord(string json, Type type)
     {
         var strict = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
             RespectRequiredConstructorParameters = true,
         };
-        var record = JsonSerializer.Deserialize<T>(json, strict).ShouldNotBeNull();
-        JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(record, strict)), JsonNode.Parse(json))
-            .ShouldBeTrue($"{typeof(T).Name} written back differs from\n{json}");
+        var record = JsonSerializer.Deserialize(json, type, strict).ShouldNotBeNull();
+        JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(record, type, strict)), JsonNode.Parse(json))
+            .ShouldBeTrue($"{type.Name} written back differs from\n{json}");
         return record;
     }
 

@@ -85,17 +85,22 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
     }
 
     [Theory]
-    [InlineData("/api/stats/daily/2017-01-06", "stats day 2017-01-06")]
-    [InlineData("/api/stats/daily?from=2017-01-01&to=2017-02-15", "stats range --from 2017-01-01 --to 2017-02-15")]
-    [InlineData("/api/stats/top?from=2017-01-01&to=2017-12-31&by=orders&limit=5", "stats top --from 2017-01-01 --to 2017-12-31 --by orders --limit 5")]
-    [InlineData("/api/stats/repeaters", "stats repeaters")]
-    [InlineData("/api/stats/repeaters?from=2017-06-01&list=true", "stats repeaters --from 2017-06-01 --list")]
-    public async Task the_daily_statistics_are_the_cli_json(string path, string command)
+    [InlineData("/api/stats/daily/2017-01-06", "stats day 2017-01-06", typeof(Host.Stats.StatsDayResponse))]
+    [InlineData("/api/stats/daily?from=2017-01-01&to=2017-02-15", "stats range --from 2017-01-01 --to 2017-02-15", typeof(Host.Stats.StatsRangeResponse))]
+    [InlineData(
+        "/api/stats/top?from=2017-01-01&to=2017-12-31&by=orders&limit=5", "stats top --from 2017-01-01 --to 2017-12-31 --by orders --limit 5",
+        typeof(Host.Stats.StatsTopResponse))]
+    [InlineData("/api/stats/repeaters", "stats repeaters", typeof(Host.Stats.StatsRepeatersResponse))]
+    [InlineData("/api/stats/repeaters?from=2017-06-01&list=true", "stats repeaters --from 2017-06-01 --list", typeof(Host.Stats.StatsRepeatersResponse))]
+    public async Task the_daily_statistics_over_http_and_on_the_cli_are_the_same_response_records(string path, string command, Type record)
     {
         var cli = await data.Cli.RunAsync([.. command.Split(' '), "--format", "json"]);
+        var http = await Client.GetJsonAsync(path);
 
         cli.ExitCode.ShouldBe(0, cli.Error);
-        (await Client.GetJsonAsync(path)).ShouldBeSameJson(cli.Output);
+        ApiJson.ShouldBeRecord(cli.Output, record);
+        ApiJson.ShouldBeRecord(http.GetRawText(), record);
+        http.ShouldBeSameJson(cli.Output); // the records hold lists, which record equality compares by reference
     }
 
     [Fact]

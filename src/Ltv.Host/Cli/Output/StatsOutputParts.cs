@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ltv.Domain.DailyStats;
 using Spectre.Console;
 
 namespace Ltv.Host.Cli.Output;
@@ -10,17 +9,6 @@ public static class StatsOutputParts
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The totals as the JSON object every statistics answer uses.</summary>
-    public static object TotalsJson(StatsTotals t) => new
-    {
-        t.Customers,
-        t.NewCustomers,
-        t.Visits,
-        t.Images,
-        t.Orders,
-        Revenue = Numbers.Money(t.Revenue),
-    };
 
     /// <summary>Right-aligns every column from <paramref name="first"/> on (the numbers).</summary>
     public static Table AlignNumbers(this Table table, int first)

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Ltv.Domain.DailyStats;
 using Ltv.Projections.DailyStats;
 using Spectre.Console;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using static Ltv.Host.Cli.Output.StatsOutputParts;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Stats;
 
 /// <summary>Prints a range of days as a table (with a totals footer), CSV (one row per day) or JSON.</summary>
 public static class StatsRangeOutput
@@ -17,24 +19,7 @@ public static class StatsRangeOutput
         switch (format)
         {
             case OutputFormat.Json:
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(
-                    new
-                    {
-                        From = Date(range.From),
-                        To = Date(range.To),
-                        Totals = TotalsJson(range.Totals),
-                        Days = range.Days.Select(d => new
-                        {
-                            Date = Date(d.Date),
-                            d.Totals.Customers,
-                            d.Totals.NewCustomers,
-                            d.Totals.Visits,
-                            d.Totals.Images,
-                            d.Totals.Orders,
-                            Revenue = Numbers.Money(d.Totals.Revenue),
-                        }),
-                    },
-                    JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(StatsRangeResponse.Of(range), JsonOutput.Options));
                 break;
             case OutputFormat.Csv:
                 await target.Writer.WriteLineAsync(Csv.Line("date", "customers", "newCustomers", "visits", "images", "orders", "revenue"));

@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Ltv.Host.Cli.Output;
+using Ltv.Domain.DailyStats;
+using Ltv.Host.Cli;
 using Ltv.Projections.DailyStats;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
-/// <summary><c>ltv stats repeaters [--from] [--to] [--list]</c>: customers with 2 or more orders, out of all buyers.</summary>
+/// <summary><c>ltv stats repeaters [--from] [--to] [--list]</c>: sends <see cref="GetRepeaters"/>, as GET /api/stats/repeaters does.</summary>
 public static class StatsRepeatersCommand
 {
     public static Command Create()
@@ -20,11 +22,11 @@ public static class StatsRepeatersCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var window = StatsArguments.Window(parse.GetValue(from), parse.GetValue(to));
+            var query = new GetRepeaters(StatsArguments.Window(parse.GetValue(from), parse.GetValue(to), StatsArguments.Cli), parse.GetValue(list));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await app.Get<PeriodCustomersQuery>().RepeatersAsync(window, parse.GetValue(list), ct);
+            var answer = await app.Bus.InvokeAsync<StatsAnswer<RepeaterStats>>(query, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
-            await StatsRepeatersOutput.WriteAsync(answer, window, parse.GetValue(list), parse.GetValue(format), target);
+            await StatsRepeatersOutput.WriteAsync(query, answer, parse.GetValue(format), target);
             return 0;
         });
         return command;

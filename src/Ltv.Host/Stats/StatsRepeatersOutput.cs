@@ -2,29 +2,28 @@ using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.DailyStats;
 using Ltv.Projections.DailyStats;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using Spectre.Console;
 using static Ltv.Host.Cli.Output.StatsOutputParts;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Stats;
 
 /// <summary>Prints repeaters and buyers as a table, CSV or JSON; the list of repeaters when asked for.</summary>
 public static class StatsRepeatersOutput
 {
-    public static async Task WriteAsync(StatsAnswer<RepeaterStats> answer, DayWindow window, bool withList, OutputFormat format, OutputTarget target)
+    public static async Task WriteAsync(GetRepeaters query, StatsAnswer<RepeaterStats> answer, OutputFormat format, OutputTarget target)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(target);
         var stats = answer.Stats;
-        var list = stats.Customers.Select(c => new { c.CustomerId, c.Orders, Revenue = Numbers.Money(c.Revenue) });
         switch (format)
         {
             case OutputFormat.Json:
-                object json = withList
-                    ? new { stats.Repeaters, stats.Buyers, Rate = Rate(stats.Rate), Customers = list }
-                    : new { stats.Repeaters, stats.Buyers, Rate = Rate(stats.Rate) };
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(json, JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(StatsRepeatersResponse.Of(query, stats), JsonOutput.Options));
                 break;
-            case OutputFormat.Csv when withList:
+            case OutputFormat.Csv when query.List:
                 await target.Writer.WriteLineAsync(Csv.Line("customerId", "orders", "revenue"));
                 foreach (var c in stats.Customers)
                 {
@@ -38,7 +37,7 @@ public static class StatsRepeatersOutput
                     Invariant(stats.Repeaters), Invariant(stats.Buyers), Rate(stats.Rate).ToString(CultureInfo.InvariantCulture)));
                 break;
             default:
-                WriteTable(stats, window, withList, target.Console);
+                WriteTable(stats, query.Window, query.List, target.Console);
                 LagNote(target.Console, answer.Lag);
                 break;
         }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Ltv.Domain.DailyStats;
 using Ltv.Projections.DailyStats;
 using Spectre.Console;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using static Ltv.Host.Cli.Output.StatsOutputParts;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Stats;
 
 /// <summary>Prints one day's statistics as a table, CSV (one row per customer) or JSON.</summary>
 public static class StatsDayOutput
@@ -17,14 +19,7 @@ public static class StatsDayOutput
         switch (format)
         {
             case OutputFormat.Json:
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(
-                    new
-                    {
-                        Date = Date(day.Date),
-                        Totals = TotalsJson(day.Totals),
-                        Customers = day.Customers.Select(c => new { c.CustomerId, c.Visits, c.Images, c.Orders, Revenue = Numbers.Money(c.Revenue) }),
-                    },
-                    JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(StatsDayResponse.Of(day), JsonOutput.Options));
                 break;
             case OutputFormat.Csv:
                 await target.Writer.WriteLineAsync(Csv.Line("date", "customerId", "visits", "images", "orders", "revenue"));

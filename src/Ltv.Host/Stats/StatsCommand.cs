@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Ltv.Host.Cli;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
 /// <summary><c>ltv stats ...</c>: per-customer daily statistics over the DailyStats read model (UTC days).</summary>
 public static class StatsCommand

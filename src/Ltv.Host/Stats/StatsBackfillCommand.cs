@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.DailyStats;
 using Spectre.Console;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
 /// <summary>
 /// <c>ltv stats backfill</c>: compute the daily statistics over the whole history again. It is the rebuild of

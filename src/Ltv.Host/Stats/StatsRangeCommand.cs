@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Ltv.Host.Cli.Output;
+using Ltv.Domain.DailyStats;
+using Ltv.Host.Cli;
 using Ltv.Projections.DailyStats;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
-/// <summary><c>ltv stats range --from --to</c>: each day's totals over a range, and the range's totals.</summary>
+/// <summary><c>ltv stats range --from --to</c>: sends <see cref="GetRangeStats"/>, as GET /api/stats/daily does.</summary>
 public static class StatsRangeCommand
 {
     public static Command Create()
@@ -16,14 +18,10 @@ public static class StatsRangeCommand
         var command = new Command("range", "Each UTC day's totals from --from to --to, and the totals over the range.") { from, to, format, output };
         command.SetAction(async (parse, ct) =>
         {
-            var period = StatsArguments.Period(parse.GetValue(from), parse.GetValue(to));
-            if (Projections.DailyStats.DailyStatsQuery.RangeProblem(period.From, period.To) is { } problem)
-            {
-                throw new UserError($"--from/--to: {problem}.");
-            }
+            var period = StatsArguments.Range(parse.GetValue(from), parse.GetValue(to), StatsArguments.Cli);
 
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await app.Get<DailyStatsQuery>().RangeAsync(period.From, period.To, ct);
+            var answer = await app.Bus.InvokeAsync<StatsAnswer<RangeStats>>(new GetRangeStats(period.From, period.To), ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             await StatsRangeOutput.WriteAsync(answer, parse.GetValue(format), target);
             return 0;

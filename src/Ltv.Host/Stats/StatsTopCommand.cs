@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Ltv.Host.Cli.Output;
+using Ltv.Domain.DailyStats;
+using Ltv.Host.Cli;
 using Ltv.Projections.DailyStats;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
-/// <summary><c>ltv stats top --from --to [--by] [--limit]</c>: the top customers over a period.</summary>
+/// <summary><c>ltv stats top --from --to [--by] [--limit]</c>: sends <see cref="GetPeriodTop"/>, as GET /api/stats/top does.</summary>
 public static class StatsTopCommand
 {
     public static Command Create()
@@ -18,13 +20,13 @@ public static class StatsTopCommand
         var command = new Command("top", "The top customers over a period, by revenue, orders or visits.") { from, to, by, limit, format, output };
         command.SetAction(async (parse, ct) =>
         {
-            var period = StatsArguments.Period(parse.GetValue(from), parse.GetValue(to));
-            var metric = StatsArguments.Metric(parse.GetValue(by));
-            var count = StatsArguments.Limit(parse.GetValue(limit));
+            var period = StatsArguments.Period(parse.GetValue(from), parse.GetValue(to), StatsArguments.Cli);
+            var query = new GetPeriodTop(
+                period.From, period.To, StatsArguments.Metric(parse.GetValue(by), StatsArguments.Cli), StatsArguments.Limit(parse.GetValue(limit)));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await app.Get<PeriodCustomersQuery>().TopAsync(period.From, period.To, metric, count, ct);
+            var answer = await app.Bus.InvokeAsync<StatsAnswer<IReadOnlyList<CustomerFigures>>>(query, ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
-            await StatsTopOutput.WriteAsync(answer, period, metric, parse.GetValue(format), target);
+            await StatsTopOutput.WriteAsync(query, answer, parse.GetValue(format), target);
             return 0;
         });
         return command;

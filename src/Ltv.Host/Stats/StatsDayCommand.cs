@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Ltv.Host.Cli.Output;
+using Ltv.Domain.DailyStats;
+using Ltv.Host.Cli;
 using Ltv.Projections.DailyStats;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Stats;
 
-/// <summary><c>ltv stats day DATE</c>: every customer active that day, and the day's totals.</summary>
+/// <summary><c>ltv stats day DATE</c>: sends <see cref="GetDayStats"/>, as GET /api/stats/daily/{date} does.</summary>
 public static class StatsDayCommand
 {
     public static Command Create()
@@ -17,7 +19,7 @@ public static class StatsDayCommand
         {
             var day = DayText.Parse(parse.GetValue(date), "date");
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await app.Get<DailyStatsQuery>().DayAsync(day, ct);
+            var answer = await app.Bus.InvokeAsync<StatsAnswer<DayStats>>(new GetDayStats(day), ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             await StatsDayOutput.WriteAsync(answer, parse.GetValue(format), target);
             return 0;

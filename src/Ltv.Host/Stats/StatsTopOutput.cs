@@ -1,33 +1,26 @@
 using System.Text.Json;
 using Ltv.Domain.DailyStats;
-using Ltv.Host.Cli.Commands;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using Ltv.Projections.DailyStats;
 using Spectre.Console;
 using static Ltv.Host.Cli.Output.StatsOutputParts;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Stats;
 
 /// <summary>Prints the top customers over a period as a table, CSV or JSON.</summary>
 public static class StatsTopOutput
 {
-    public static async Task WriteAsync(
-        StatsAnswer<IReadOnlyList<CustomerFigures>> answer, (DateOnly From, DateOnly To) period, TopMetric by, OutputFormat format, OutputTarget target)
+    public static async Task WriteAsync(GetPeriodTop query, StatsAnswer<IReadOnlyList<CustomerFigures>> answer, OutputFormat format, OutputTarget target)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(target);
         var customers = answer.Stats;
         switch (format)
         {
             case OutputFormat.Json:
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(
-                    new
-                    {
-                        From = Date(period.From),
-                        To = Date(period.To),
-                        By = StatsArguments.MetricName(by),
-                        Customers = customers.Select(c => new { c.CustomerId, c.Visits, c.Images, c.Orders, Revenue = Numbers.Money(c.Revenue) }),
-                    },
-                    JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(StatsTopResponse.Of(query, customers), JsonOutput.Options));
                 break;
             case OutputFormat.Csv:
                 await target.Writer.WriteLineAsync(Csv.Line("customerId", "visits", "images", "orders", "revenue"));
@@ -40,7 +33,7 @@ public static class StatsTopOutput
                 break;
             default:
                 target.Console.WriteLine(
-                    $"Top {customers.Count} customers by {StatsArguments.MetricName(by)} from {Date(period.From)} to {Date(period.To)} (UTC days)");
+                    $"Top {customers.Count} customers by {StatsArguments.MetricName(query.By)} from {Date(query.From)} to {Date(query.To)} (UTC days)");
                 var table = new Table().AddColumns("#", "Customer", "Visits", "Images", "Orders", "Revenue").AlignNumbers(2);
                 var rank = 0;
                 foreach (var c in customers)
