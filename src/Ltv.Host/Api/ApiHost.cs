@@ -1,6 +1,8 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
 using Ltv.Host.Customers;
+using Ltv.Host.Ingestion.Rejections;
+using Ltv.Host.Ingestion.Runs;
 using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
@@ -83,7 +85,8 @@ public static class ApiHost
         api.MapEventsApi();
         api.MapTopEndpoint();
         api.MapCustomerEndpoints();
-        api.MapIngestsApi();
+        api.MapIngestsEndpoint();
+        api.MapRejectedEndpoint();
         api.MapProjectionsApi();
         api.MapStatsEndpoints();
         api.MapClvApi();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.Customers;
+using Ltv.Host.Ingestion.Rejections;
+using Ltv.Host.Ingestion.Runs;
 using Ltv.Host.LocalPostgres;
 using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;

@@ -2,6 +2,8 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion;
+using Ltv.Host.Ingestion.Rejections;
+using Ltv.Host.Ingestion.Runs;
 using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;
 using Ltv.Host.Summary;
@@ -79,6 +81,9 @@ public static class LtvStartup
         wolverine.Discovery.IncludeType(typeof(GetRangeStatsHandler));
         wolverine.Discovery.IncludeType(typeof(GetPeriodTopHandler));
         wolverine.Discovery.IncludeType(typeof(GetRepeatersHandler));
+        wolverine.Discovery.IncludeType(typeof(GetIngestRunsHandler));
+        wolverine.Discovery.IncludeType(typeof(GetRejectionsHandler));
+        wolverine.Discovery.IncludeType(typeof(RetryRejectionsHandler));
         wolverine.Durability.Mode = DurabilityMode.MediatorOnly;
         // Nothing is stored, so there is nothing for Wolverine's durability agent to recover; starting it checked and
         // migrated Wolverine's message tables on every start, about 0.45 s of each CLI command.

@@ -118,6 +118,52 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
     }
 
     [Fact]
+    public async Task ingest_runs_and_rejections_over_http_and_on_the_cli_are_the_same_response_records()
+    {
+        var run = data.Summary.Long("runId");
+        var cliRuns = await data.Cli.RunAsync("ingests", "--format", "json");
+        var cliRejected = await data.Cli.RunAsync("rejected", "--run", $"{run}", "--format", "json");
+
+        cliRuns.ExitCode.ShouldBe(0, cliRuns.Error);
+        cliRejected.ExitCode.ShouldBe(0, cliRejected.Error);
+        ApiJson.ShouldBeRecord<List<Host.Ingestion.IngestSummary>>((await Client.GetJsonAsync("/api/ingests")).GetRawText())
+            .ShouldBe(ApiJson.ShouldBeRecord<List<Host.Ingestion.IngestSummary>>(cliRuns.Output), new RunsByValue());
+        var fromCli = ApiJson.ShouldBeRecord<List<Host.Ingestion.Rejections.RejectedEventResponse>>(cliRejected.Output);
+        fromCli.Count.ShouldBe((int)(data.Summary.Long("rejected") + data.Summary.Long("conflicting")));
+        var fromHttp = ApiJson.ShouldBeRecord<List<Host.Ingestion.Rejections.RejectedEventResponse>>(
+            (await Client.GetJsonAsync($"/api/rejected?run={run}")).GetRawText());
+        Comparable(fromHttp).ShouldBe(Comparable(fromCli));
+    }
+
+    // The CLI and the server ingested the same file into two stores: ids, sources and times are each store's own.
+    private static List<Host.Ingestion.Rejections.RejectedEventResponse> Comparable(IEnumerable<Host.Ingestion.Rejections.RejectedEventResponse> rows) =>
+        [.. rows.Select(r => r with { Id = 0, Source = "", RecordedAt = default }).OrderBy(r => r.Index)];
+
+    [Fact]
+    public async Task rejections_of_a_run_that_does_not_exist_are_a_mistake_over_http_and_on_the_cli()
+    {
+        var cli = await data.Cli.RunAsync("rejected", "--run", "999999", "--format", "json");
+        using var http = await Client.GetAsync(new Uri("/api/rejected?run=999999", UriKind.Relative));
+
+        const string Expected = "There is no ingest run 999999; 'ltv ingests' lists the runs.";
+        cli.ExitCode.ShouldBe(1);
+        cli.Error.Trim().ShouldBe($"ltv: {Expected}");
+        http.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await http.ReadAsync()).GetProperty("detail").GetString().ShouldBe(Expected);
+    }
+
+    // A run's rejectedByReason is a dictionary, which record equality compares by reference.
+    private sealed class RunsByValue : IEqualityComparer<Host.Ingestion.IngestSummary>
+    {
+        public bool Equals(Host.Ingestion.IngestSummary? x, Host.Ingestion.IngestSummary? y) =>
+            x is not null && y is not null
+            && x with { RejectedByReason = y.RejectedByReason } == y
+            && x.RejectedByReason.OrderBy(p => p.Key).SequenceEqual(y.RejectedByReason.OrderBy(p => p.Key));
+
+        public int GetHashCode(Host.Ingestion.IngestSummary obj) => obj.RunId.GetHashCode();
+    }
+
+    [Fact]
     public async Task projections_show_the_status_fields_and_a_rebuild_gives_a_damaged_ranking_back_its_answer()
     {
         var top = await Client.GetJsonAsync("/api/customers/top?x=10");

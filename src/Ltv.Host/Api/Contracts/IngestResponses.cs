@@ -37,34 +37,3 @@ public sealed record IngestResponse(
 /// <param name="Reason">Why, as counted in rejectedByReason ("invalid event_time", "conflicting duplicate", ...).</param>
 /// <param name="Detail">More about it, when there is more (a JSON syntax error's position and cause).</param>
 public sealed record RejectionResponse(long Index, long ByteOffset, string Reason, string? Detail);
-
-/// <summary>One ingest run, as `ltv ingests --format json` prints it.</summary>
-public sealed record IngestRunResponse(
-    long RunId,
-    string Status,
-    long Read,
-    long Accepted,
-    long Duplicates,
-    long Conflicting,
-    long Rejected,
-    IReadOnlyDictionary<string, long> RejectedByReason,
-    string? Message,
-    bool Completed)
-{
-    public static IngestRunResponse From(IngestSummary s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return new(s.RunId, s.Status, s.Read, s.Accepted, s.Duplicates, s.Conflicting, s.Rejected, s.RejectedByReason, s.Message, s.Completed);
-    }
-}
-
-/// <summary>A stored rejection, as `ltv rejected --format json` prints it.</summary>
-public sealed record RejectedEventResponse(
-    long Id, long RunId, string Source, long Index, long ByteOffset, string Reason, string? Detail, string Raw, DateTimeOffset RecordedAt, long? RetriedBy)
-{
-    public static RejectedEventResponse From(RejectedEvent r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        return new(r.Id, r.RunId, r.Source, r.Index, r.ByteOffset, r.Reason, r.Detail, r.Text, r.RecordedAt, r.RetriedBy);
-    }
-}

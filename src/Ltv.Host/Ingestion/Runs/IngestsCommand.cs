@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Host.Ingestion;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Ingestion.Runs;
 
-/// <summary><c>ltv ingests</c>: past ingest runs with their summaries.</summary>
+/// <summary><c>ltv ingests</c>: sends <see cref="GetIngestRuns"/>, as GET /api/ingests does.</summary>
 public static class IngestsCommand
 {
     public static Command Create()
@@ -17,7 +18,7 @@ public static class IngestsCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var runs = await app.Get<IngestRunStore>().ListAsync(runId: null, parse.GetValue(limit), ct);
+            var runs = await app.Bus.InvokeAsync<IReadOnlyList<IngestSummary>>(new GetIngestRuns(parse.GetValue(limit)), ct);
             await using var target = OutputTarget.Open(null);
             switch (parse.GetValue(format))
             {

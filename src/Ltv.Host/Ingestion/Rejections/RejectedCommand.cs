@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Host.Ingestion;
+using Ltv.Projections.Store;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Ingestion.Rejections;
 
-/// <summary><c>ltv rejected</c> lists stored rejections; <c>ltv rejected retry</c> runs them through validation again.</summary>
+/// <summary>
+/// <c>ltv rejected</c> sends <see cref="GetRejections"/>, as GET /api/rejected does; <c>ltv rejected retry</c> sends
+/// <see cref="RetryRejections"/>, then lets the read models catch up.
+/// </summary>
 public static class RejectedCommand
 {
     public static Command Create()
@@ -24,9 +29,8 @@ public static class RejectedCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            await EnsureRunExistsAsync(app, parse.GetValue(run), ct);
-            var rows = await app.Get<RejectedEventStore>().ListAsync(
-                parse.GetValue(run), parse.GetValue(reason), parse.GetValue(all), afterId: 0, parse.GetValue(limit), ct);
+            var query = new GetRejections(parse.GetValue(run), parse.GetValue(reason), parse.GetValue(all), AfterId: 0, parse.GetValue(limit));
+            var rows = await app.Bus.InvokeAsync<IReadOnlyList<RejectedEvent>>(query, ct);
             await using var target = OutputTarget.Open(null);
             await WriteAsync(rows, parse.GetValue(format), target);
             return 0;
@@ -41,9 +45,8 @@ public static class RejectedCommand
         retry.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            await EnsureRunExistsAsync(app, parse.GetValue(run), ct);
-            var summary = await app.Get<RejectedRetryHandler>().HandleAsync(parse.GetValue(run), parse.GetValue(reason), ct);
-            await app.Get<Projections.Store.ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+            var summary = await app.Bus.InvokeAsync<RetrySummary>(new RetryRejections(parse.GetValue(run), parse.GetValue(reason)), ct);
+            await app.Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
             Console.WriteLine($"Retry run {summary.RunId}: {summary.Retried} rejected events retried, {summary.Resolved} resolved, {summary.Accepted} events appended.");
             foreach (var (why, count) in summary.StillRejected.OrderByDescending(x => x.Value))
             {
@@ -55,22 +58,12 @@ public static class RejectedCommand
         return retry;
     }
 
-    /// <summary>A run that does not exist is a mistake to report, not an empty list.</summary>
-    private static async Task EnsureRunExistsAsync(LtvApp app, long? runId, CancellationToken ct)
-    {
-        if (runId is { } id && (await app.Get<IngestRunStore>().ListAsync(id, 1, ct)).Count == 0)
-        {
-            throw new UserError($"There is no ingest run {id}; 'ltv ingests' lists the runs.");
-        }
-    }
-
     private static async Task WriteAsync(IReadOnlyList<RejectedEvent> rows, OutputFormat format, OutputTarget target)
     {
         switch (format)
         {
             case OutputFormat.Json:
-                var json = rows.Select(r => new { r.Id, r.RunId, r.Source, r.Index, r.ByteOffset, r.Reason, r.Detail, raw = r.Text, r.RecordedAt, r.RetriedBy });
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(json, JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(rows.Select(RejectedEventResponse.From), JsonOutput.Options));
                 break;
             case OutputFormat.Csv:
                 await target.Writer.WriteLineAsync(Csv.Line("id", "runId", "source", "index", "byteOffset", "reason", "detail", "raw", "retriedBy"));
