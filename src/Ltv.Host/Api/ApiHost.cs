@@ -3,6 +3,7 @@ using Ltv.Host.Composition;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;
+using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
@@ -87,7 +88,7 @@ public static class ApiHost
         api.MapCustomerEndpoints();
         api.MapIngestsEndpoint();
         api.MapRejectedEndpoint();
-        api.MapProjectionsApi();
+        api.MapProjectionEndpoints();
         api.MapStatsEndpoints();
         api.MapClvApi();
         api.MapSummaryEndpoint();

@@ -84,11 +84,15 @@ public static class LtvStartup
         wolverine.Discovery.IncludeType(typeof(GetIngestRunsHandler));
         wolverine.Discovery.IncludeType(typeof(GetRejectionsHandler));
         wolverine.Discovery.IncludeType(typeof(RetryRejectionsHandler));
+        wolverine.Discovery.IncludeType(typeof(RebuildProjectionHandler));
         wolverine.Durability.Mode = DurabilityMode.MediatorOnly;
         // Nothing is stored, so there is nothing for Wolverine's durability agent to recover; starting it checked and
         // migrated Wolverine's message tables on every start, about 0.45 s of each CLI command.
         wolverine.Durability.DurabilityAgentEnabled = false;
         wolverine.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+        // A rebuild or a retry on a large store runs for minutes. What stops a message is its sender's cancellation
+        // (Ctrl+C, a closed HTTP request), not a timeout of the bus (60 s by default).
+        wolverine.DefaultExecutionTimeout = TimeSpan.FromDays(1);
         wolverine.Policies.AutoApplyTransactions();
     }
 }

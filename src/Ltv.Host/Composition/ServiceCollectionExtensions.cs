@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events.Daemon;
 using Ltv.Projections;
 using Ltv.Host.Ingestion;
+using Ltv.Host.ReadModels;
 using Ltv.Projections.Clv;
 using Ltv.Projections.DailyStats;
 using Ltv.Projections.Store;
@@ -55,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ReadModelCatalog(
             sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value));
         services.AddSingleton(sp => new EventLogAppender(sp.GetRequiredService<IDocumentStore>()));
+        services.AddSingleton(sp => new RunningDaemon(() => sp.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase()));
         return services;
     }
 

@@ -1,15 +1,18 @@
 using System.CommandLine;
 using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
+using Ltv.Host.ReadModels;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.DailyStats;
+using Ltv.Projections.Store.Status;
 using Spectre.Console;
+using Wolverine;
 
 namespace Ltv.Host.Stats;
 
 /// <summary>
 /// <c>ltv stats backfill</c>: compute the daily statistics over the whole history again. It is the rebuild of
-/// the DailyStats read model.
+/// the DailyStats read model, sent as <see cref="RebuildProjection"/>.
 /// </summary>
 public static class StatsBackfillCommand
 {
@@ -19,10 +22,11 @@ public static class StatsBackfillCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var catalog = app.Get<ReadModelCatalog>();
             var result = Console.IsOutputRedirected
-                ? await catalog.RebuildAsync(DailyStatsProjection.ProjectionName, progress: null, ct)
-                : await WithProgressBar((await catalog.StatusAsync(ct)).Events, p => catalog.RebuildAsync(DailyStatsProjection.ProjectionName, p, ct));
+                ? await app.Bus.InvokeAsync<RebuildResult>(new RebuildProjection(DailyStatsProjection.ProjectionName), ct)
+                : await WithProgressBar(
+                    (await app.Bus.InvokeAsync<StoreStatus>(new GetStoreStatus(), ct)).Events,
+                    p => app.Bus.InvokeAsync<RebuildResult>(new RebuildProjection(DailyStatsProjection.ProjectionName, p), ct));
             Console.WriteLine($"{DailyStatsProjection.ProjectionName}: recomputed from {Numbers.Count(result.Events)} events");
             return 0;
         });

@@ -2,19 +2,6 @@ using Ltv.Projections.Store;
 
 namespace Ltv.Host.Api.Contracts;
 
-/// <summary>What a rebuild did.</summary>
-/// <param name="Projection">The read model rebuilt.</param>
-/// <param name="Events">Events in the log it was rebuilt from.</param>
-/// <param name="ElapsedSeconds">How long it took.</param>
-public sealed record RebuildResponse(string Projection, long Events, double ElapsedSeconds)
-{
-    public static RebuildResponse From(RebuildResult r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        return new(r.Projection, r.Events, Math.Round(r.Elapsed.TotalSeconds, 3));
-    }
-}
-
 /// <summary>GET /health: the database reachable, and how far each read model is behind the log.</summary>
 /// <param name="Status">healthy; degraded when a read model has stopped on an event; unhealthy when the database is unreachable.</param>
 /// <param name="Database">reachable or unreachable.</param>

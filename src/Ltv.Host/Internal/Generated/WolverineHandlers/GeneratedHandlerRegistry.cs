@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Ltv.Host.Customers.GetCustomerHandler), typeof(Ltv.Host.Ingestion.AppendBatchHandler), typeof(Ltv.Host.Ingestion.Rejections.GetRejectionsHandler), typeof(Ltv.Host.Ingestion.Rejections.RetryRejectionsHandler), typeof(Ltv.Host.Ingestion.Runs.GetIngestRunsHandler), typeof(Ltv.Host.ReadModels.GetStoreStatusHandler), typeof(Ltv.Host.Stats.GetDayStatsHandler), typeof(Ltv.Host.Stats.GetPeriodTopHandler), typeof(Ltv.Host.Stats.GetRangeStatsHandler), typeof(Ltv.Host.Stats.GetRepeatersHandler), typeof(Ltv.Host.Summary.GetStoreSummaryHandler), typeof(Ltv.Host.Top.GetTopCustomersHandler) };
+            return new System.Type[] { typeof(Ltv.Host.Customers.GetCustomerHandler), typeof(Ltv.Host.Ingestion.AppendBatchHandler), typeof(Ltv.Host.Ingestion.Rejections.GetRejectionsHandler), typeof(Ltv.Host.Ingestion.Rejections.RetryRejectionsHandler), typeof(Ltv.Host.Ingestion.Runs.GetIngestRunsHandler), typeof(Ltv.Host.ReadModels.GetStoreStatusHandler), typeof(Ltv.Host.ReadModels.RebuildProjectionHandler), typeof(Ltv.Host.Stats.GetDayStatsHandler), typeof(Ltv.Host.Stats.GetPeriodTopHandler), typeof(Ltv.Host.Stats.GetRangeStatsHandler), typeof(Ltv.Host.Stats.GetRepeatersHandler), typeof(Ltv.Host.Summary.GetStoreSummaryHandler), typeof(Ltv.Host.Top.GetTopCustomersHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -39,6 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetStoreStatusHandler417012513))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetStoreSummaryHandler239527219))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetTopCustomersHandler865188733))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RebuildProjectionHandler771502952))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RetryRejectionsHandler1604070382))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Customers.GetCustomerHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.AppendBatchHandler))]
@@ -46,6 +47,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Rejections.RetryRejectionsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Runs.GetIngestRunsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.ReadModels.GetStoreStatusHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.ReadModels.RebuildProjectionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetDayStatsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetPeriodTopHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetRangeStatsHandler))]
@@ -58,6 +60,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Rejections.RetryRejections))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Runs.GetIngestRuns))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.ReadModels.GetStoreStatus))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.ReadModels.RebuildProjection))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetDayStats))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetPeriodTop))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetRangeStats))]

@@ -1,22 +1,19 @@
-using JasperFx.Events.Daemon;
 using Ltv.Host.Api.Contracts;
-using Ltv.Host.ReadModels;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wolverine;
 
-namespace Ltv.Host.Api;
+namespace Ltv.Host.ReadModels;
 
-/// <summary>Projection status (`ltv status`) and rebuilds (`ltv rebuild NAME`).</summary>
-public static class ProjectionsApi
+/// <summary>GET /api/projections and POST /api/projections/{name}/rebuild: send <see cref="GetStoreStatus"/> and <see cref="RebuildProjection"/>, as `ltv status` and `ltv rebuild` do.</summary>
+public static class ProjectionEndpoints
 {
-    public static RouteGroupBuilder MapProjectionsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapProjectionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projections").WithTags("Projections");
         group.MapGet("", GetStatusAsync)
@@ -36,22 +33,21 @@ public static class ProjectionsApi
     }
 
     public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(
-        string name, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, IServiceProvider services, CancellationToken ct)
+        string name, IMessageBus bus, ReadModelCatalog catalog, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(lifetime);
         if (!catalog.Names.Contains(name))
         {
             return TypedResults.Problem(
-                $"Unknown projection '{name}': use one of {string.Join(", ", catalog.Names)}.", statusCode: StatusCodes.Status404NotFound, title: "Projection not found");
+                RebuildProjection.Unknown(name, catalog.Names), statusCode: StatusCodes.Status404NotFound, title: "Projection not found");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         try
         {
-            // The daemon this host runs (ltv serve): the rebuild works through it rather than beside it.
-            var running = services.GetService<IProjectionCoordinator>()?.DaemonForMainDatabase();
-            return TypedResults.Ok(RebuildResponse.From(await catalog.RebuildAsync(name, progress: null, stop.Token, running)));
+            return TypedResults.Ok(RebuildResponse.From(await bus.InvokeAsync<RebuildResult>(new RebuildProjection(name), stop.Token)));
         }
         catch (Exception e) when (e is InvalidOperationException or JasperFx.Events.Daemon.ProjectionAlreadyRebuildingException)
         {

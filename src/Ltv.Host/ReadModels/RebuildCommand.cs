@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Ltv.Host.Cli;
 using Ltv.Projections.Store;
 using Spectre.Console;
+using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.ReadModels;
 
-/// <summary><c>ltv rebuild NAME|--all</c>: replay the log into a shadow copy, then switch, while queries go on.</summary>
+/// <summary><c>ltv rebuild NAME|--all</c>: sends <see cref="RebuildProjection"/> for each, as POST /api/projections/{name}/rebuild does.</summary>
 public static class RebuildCommand
 {
     public static Command Create()
@@ -17,10 +19,9 @@ public static class RebuildCommand
         {
             var names = Names(parse.GetValue(name), parse.GetValue(all));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var catalog = app.Get<ReadModelCatalog>();
-            foreach (var projection in names ?? catalog.Names)
+            foreach (var projection in names ?? app.Get<ReadModelCatalog>().Names)
             {
-                var result = await RunAsync(catalog, projection, ct);
+                var result = await RunAsync(app.Bus, projection, ct);
                 Console.WriteLine(
                     $"{result.Projection}: rebuilt from {result.Events.ToString("N0", CultureInfo.InvariantCulture)} events in " +
                     $"{result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
@@ -39,16 +40,11 @@ public static class RebuildCommand
         _ => [name!],
     };
 
-    private static Task<RebuildResult> RunAsync(ReadModelCatalog catalog, string name, CancellationToken ct)
+    private static Task<RebuildResult> RunAsync(IMessageBus bus, string name, CancellationToken ct)
     {
-        if (!catalog.Names.Contains(name))
-        {
-            throw new UserError($"Unknown projection '{name}': use one of {string.Join(", ", catalog.Names)}.");
-        }
-
         if (Console.IsOutputRedirected)
         {
-            return catalog.RebuildAsync(name, progress: null, ct);
+            return bus.InvokeAsync<RebuildResult>(new RebuildProjection(name), ct);
         }
 
         return AnsiConsole.Progress()
@@ -58,7 +54,7 @@ public static class RebuildCommand
                 var task = context.AddTask($"rebuilding {Markup.Escape(name)}", maxValue: 1);
                 task.IsIndeterminate = true;
                 var progress = new Progress<long>(n => task.Description = $"rebuilding {Markup.Escape(name)}: {n:N0} events");
-                var result = await catalog.RebuildAsync(name, progress, ct);
+                var result = await bus.InvokeAsync<RebuildResult>(new RebuildProjection(name, progress), ct);
                 task.Value = 1;
                 return result;
             });
