@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using Ltv.Host.Composition;
+using Ltv.Host.Clv;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;
@@ -90,7 +91,7 @@ public static class ApiHost
         api.MapRejectedEndpoint();
         api.MapProjectionEndpoints();
         api.MapStatsEndpoints();
-        api.MapClvApi();
+        api.MapClvEndpoints();
         api.MapSummaryEndpoint();
         api.MapOverviewApi();
         return app;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ltv.Host.Cli.Commands;
+using Ltv.Host.Clv;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;

@@ -1,5 +1,6 @@
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
+using Ltv.Host.Clv;
 using Ltv.Host.Customers;
 using Ltv.Host.Ingestion;
 using Ltv.Host.Ingestion.Rejections;
@@ -85,6 +86,10 @@ public static class LtvStartup
         wolverine.Discovery.IncludeType(typeof(GetRejectionsHandler));
         wolverine.Discovery.IncludeType(typeof(RetryRejectionsHandler));
         wolverine.Discovery.IncludeType(typeof(RebuildProjectionHandler));
+        wolverine.Discovery.IncludeType(typeof(FitClvHandler));
+        wolverine.Discovery.IncludeType(typeof(GetClvTopHandler));
+        wolverine.Discovery.IncludeType(typeof(GetClvCustomerHandler));
+        wolverine.Discovery.IncludeType(typeof(ValidateClvHandler));
         wolverine.Durability.Mode = DurabilityMode.MediatorOnly;
         // Nothing is stored, so there is nothing for Wolverine's durability agent to recover; starting it checked and
         // migrated Wolverine's message tables on every start, about 0.45 s of each CLI command.

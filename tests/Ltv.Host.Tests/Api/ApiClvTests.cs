@@ -7,25 +7,41 @@ public sealed class ApiClvTests(CdnowApiServer cdnow) : IClassFixture<CdnowApiSe
 {
     private HttpClient Client => cdnow.Server.Client;
 
-    [Fact]
-    public async Task fit_top_customer_and_validate_are_the_cli_json()
+    [Theory]
+    [InlineData("/api/clv/fit?calibrationEnd=1997-09-30", "clv fit --calibration-end 1997-09-30", typeof(Host.Clv.ClvFitResponse))]
+    [InlineData("/api/clv/top?x=5&horizonMonths=6&discount=0.02", "clv top 5 --horizon-months 6 --discount 0.02", typeof(Host.Clv.ClvTopResponse))]
+    [InlineData("/api/clv/validate?calibrationEnd=1997-09-30", "clv validate --calibration-end 1997-09-30", typeof(Host.Clv.ClvValidationResponse))]
+    [InlineData(
+        "/api/clv/validate?calibrationEnd=1997-09-30&holdoutEnd=1997-12-31&unit=day",
+        "clv validate --calibration-end 1997-09-30 --holdout-end 1997-12-31 --unit day",
+        typeof(Host.Clv.ClvValidationResponse))]
+    public async Task fit_top_and_validate_over_http_and_on_the_cli_are_the_same_response_records(string path, string command, Type record)
     {
-        var cli = cdnow.Cli;
+        var cli = await cdnow.Cli.RunAsync([.. command.Split(' '), "--format", "json"]);
+        var http = await Client.GetJsonAsync(path);
 
-        (await Client.GetJsonAsync("/api/clv/fit?calibrationEnd=1997-09-30"))
-            .ShouldBeSameJson((await cli.RunAsync("clv", "fit", "--calibration-end", "1997-09-30", "--format", "json")).Output);
-        var top = await Client.GetJsonAsync("/api/clv/top?x=5&horizonMonths=6&discount=0.02");
-        top.ShouldBeSameJson((await cli.RunAsync("clv", "top", "5", "--horizon-months", "6", "--discount", "0.02", "--format", "json")).Output);
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        http.ShouldBeTheSameRecordAs(cli.Output, record);
+    }
+
+    [Fact]
+    public async Task one_customer_over_http_and_on_the_cli_is_the_same_response_record_and_an_unknown_one_the_same_mistake()
+    {
+        var top = await Client.GetJsonAsync("/api/clv/top?x=1");
         var id = top.GetProperty("customers")[0].GetProperty("customerId").GetString()!;
-        (await Client.GetJsonAsync($"/api/clv/customers/{id}?unit=day"))
-            .ShouldBeSameJson((await cli.RunAsync("clv", "customer", id, "--unit", "day", "--format", "json")).Output);
+        var cli = await cdnow.Cli.RunAsync("clv", "customer", id, "--unit", "day", "--format", "json");
+        var http = await Client.GetJsonAsync($"/api/clv/customers/{id}?unit=day");
+
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        ApiJson.ShouldBeRecord<Host.Clv.ClvCustomerAnswer>(http.GetRawText()).Customer
+            .ShouldBe(ApiJson.ShouldBeRecord<Host.Clv.ClvCustomerAnswer>(cli.Output).Customer);
+        http.ShouldBeSameJson(cli.Output);
+
+        var unknownCli = await cdnow.Cli.RunAsync("clv", "customer", "nobody");
         using var unknown = await Client.GetAsync(new Uri("/api/clv/customers/nobody", UriKind.Relative));
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Client.GetJsonAsync("/api/clv/validate?calibrationEnd=1997-09-30"))
-            .ShouldBeSameJson((await cli.RunAsync("clv", "validate", "--calibration-end", "1997-09-30", "--format", "json")).Output);
-        (await Client.GetJsonAsync("/api/clv/validate?calibrationEnd=1997-09-30&holdoutEnd=1997-12-31&unit=day"))
-            .ShouldBeSameJson((await cli.RunAsync(
-                "clv", "validate", "--calibration-end", "1997-09-30", "--holdout-end", "1997-12-31", "--unit", "day", "--format", "json")).Output);
+        unknownCli.ExitCode.ShouldBe(1);
+        unknownCli.Error.Trim().ShouldBe($"ltv: {(await unknown.ReadAsync()).GetProperty("detail").GetString()}");
     }
 
     [Theory]

@@ -45,6 +45,17 @@ public static class ApiJson
     public static T ShouldBeRecord<T>(string json)
         where T : class => (T)ShouldBeRecord(json, typeof(T));
 
+    /// <summary>
+    /// The HTTP answer and the CLI's JSON are both exactly <paramref name="record"/>, with the same values (compared as
+    /// JSON: records that hold lists compare those by reference).
+    /// </summary>
+    public static void ShouldBeTheSameRecordAs(this JsonElement http, string cliJson, Type record)
+    {
+        ShouldBeRecord(cliJson, record);
+        ShouldBeRecord(http.GetRawText(), record);
+        http.ShouldBeSameJson(cliJson);
+    }
+
     /// <summary>As <see cref="ShouldBeRecord{T}"/>, for a record type a theory names.</summary>
     public static object ShouldBeRecord(string json, Type type)
     {

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Ltv.Host.Customers.GetCustomerHandler), typeof(Ltv.Host.Ingestion.AppendBatchHandler), typeof(Ltv.Host.Ingestion.Rejections.GetRejectionsHandler), typeof(Ltv.Host.Ingestion.Rejections.RetryRejectionsHandler), typeof(Ltv.Host.Ingestion.Runs.GetIngestRunsHandler), typeof(Ltv.Host.ReadModels.GetStoreStatusHandler), typeof(Ltv.Host.ReadModels.RebuildProjectionHandler), typeof(Ltv.Host.Stats.GetDayStatsHandler), typeof(Ltv.Host.Stats.GetPeriodTopHandler), typeof(Ltv.Host.Stats.GetRangeStatsHandler), typeof(Ltv.Host.Stats.GetRepeatersHandler), typeof(Ltv.Host.Summary.GetStoreSummaryHandler), typeof(Ltv.Host.Top.GetTopCustomersHandler) };
+            return new System.Type[] { typeof(Ltv.Host.Clv.FitClvHandler), typeof(Ltv.Host.Clv.GetClvCustomerHandler), typeof(Ltv.Host.Clv.GetClvTopHandler), typeof(Ltv.Host.Clv.ValidateClvHandler), typeof(Ltv.Host.Customers.GetCustomerHandler), typeof(Ltv.Host.Ingestion.AppendBatchHandler), typeof(Ltv.Host.Ingestion.Rejections.GetRejectionsHandler), typeof(Ltv.Host.Ingestion.Rejections.RetryRejectionsHandler), typeof(Ltv.Host.Ingestion.Runs.GetIngestRunsHandler), typeof(Ltv.Host.ReadModels.GetStoreStatusHandler), typeof(Ltv.Host.ReadModels.RebuildProjectionHandler), typeof(Ltv.Host.Stats.GetDayStatsHandler), typeof(Ltv.Host.Stats.GetPeriodTopHandler), typeof(Ltv.Host.Stats.GetRangeStatsHandler), typeof(Ltv.Host.Stats.GetRepeatersHandler), typeof(Ltv.Host.Summary.GetStoreSummaryHandler), typeof(Ltv.Host.Top.GetTopCustomersHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -29,6 +29,9 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.AppendBatchHandler1435835422))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FitClvHandler650911167))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetClvCustomerHandler514296566))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetClvTopHandler1787020855))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetCustomerHandler2109324443))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetDayStatsHandler1333115414))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetIngestRunsHandler588296832))]
@@ -41,6 +44,11 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetTopCustomersHandler865188733))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RebuildProjectionHandler771502952))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RetryRejectionsHandler1604070382))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ValidateClvHandler730413810))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.FitClvHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.GetClvCustomerHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.GetClvTopHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.ValidateClvHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Customers.GetCustomerHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.AppendBatchHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Rejections.GetRejectionsHandler))]
@@ -54,6 +62,10 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Stats.GetRepeatersHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Summary.GetStoreSummaryHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Top.GetTopCustomersHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.FitClv))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.GetClvCustomer))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.GetClvTop))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Clv.ValidateClv))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Customers.GetCustomer))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.AppendBatch))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Ltv.Host.Ingestion.Rejections.GetRejections))]

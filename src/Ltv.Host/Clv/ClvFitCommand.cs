@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Text.Json;
 using Ltv.Domain.Clv;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
+using Ltv.Projections.Clv;
 using Spectre.Console;
-using static Ltv.Host.Cli.Commands.ClvCommand;
+using Wolverine;
+using static Ltv.Host.Clv.ClvCommand;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
-/// <summary><c>ltv clv fit</c>: the fitted parameters, log-likelihoods and data sufficiency.</summary>
+/// <summary><c>ltv clv fit</c>: sends <see cref="FitClv"/>, as GET /api/clv/fit does: the fitted parameters, log-likelihoods and data sufficiency.</summary>
 public static class ClvFitCommand
 {
     public static Command Create()
@@ -21,11 +24,11 @@ public static class ClvFitCommand
             var end = DayText.ParseOptional(parse.GetValue(calibrationEnd), "--calibration-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
+            var model = (await app.Bus.InvokeAsync<ClvAnswer>(new FitClv(end, timeUnit), ct)).Model;
             await using var target = OutputTarget.Open(null);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(Json(model), JsonOutput.Options));
+                await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvFitResponse.From(model), JsonOutput.Options));
             }
             else
             {
@@ -35,40 +38,6 @@ public static class ClvFitCommand
             return 0;
         });
         return command;
-    }
-
-    private static object Json(ClvModel m)
-    {
-        var bg = m.BgNbd!;
-        var gg = m.GammaGamma;
-        return new
-        {
-            customers = m.Summary.Customers.Count,
-            repeaters = m.Summary.Repeaters,
-            calibrationEnd = Day(m.Summary.CalibrationEnd),
-            timeUnit = ClvTimeUnits.Name(m.Summary.Unit),
-            currency = "USD",
-            bgnbd = new
-            {
-                r = Math.Round(bg.Parameters.R, 6),
-                alpha = Math.Round(bg.Parameters.Alpha, 6),
-                a = Math.Round(bg.Parameters.A, 6),
-                b = Math.Round(bg.Parameters.B, 6),
-                logLikelihood = Math.Round(bg.LogLikelihood, 4),
-                converged = bg.Converged,
-            },
-            gammaGamma = gg is null ? null : new
-            {
-                p = Math.Round(gg.Parameters.P, 6),
-                q = Math.Round(gg.Parameters.Q, 6),
-                gamma = Math.Round(gg.Parameters.Gamma, 6),
-                logLikelihood = Math.Round(gg.LogLikelihood, 4),
-                customers = gg.Customers,
-                meanSpendPerOrder = double.IsFinite(gg.Parameters.PopulationMeanSpend) ? Math.Round(gg.Parameters.PopulationMeanSpend, 2) : (double?)null,
-                converged = gg.Converged,
-            },
-            sufficiency = new { sufficient = m.Sufficiency.Sufficient, warnings = m.Sufficiency.Warnings },
-        };
     }
 
     private static void Write(ClvModel m, IAnsiConsole console)

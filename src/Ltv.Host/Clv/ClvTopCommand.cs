@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Clv;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections.Clv;
-using Ltv.Projections.Store.Clv;
 using Spectre.Console;
-using static Ltv.Host.Cli.Commands.ClvCommand;
+using Wolverine;
+using static Ltv.Host.Clv.ClvCommand;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
-/// <summary><c>ltv clv top X</c>: customers by predicted CLV, with P(alive), expected orders and Simple LTV beside it.</summary>
+/// <summary><c>ltv clv top X</c>: sends <see cref="GetClvTop"/>, as GET /api/clv/top does (no limit on X here).</summary>
 public static class ClvTopCommand
 {
     public static Command Create()
@@ -29,32 +29,23 @@ public static class ClvTopCommand
             var end = DayText.ParseOptional(parse.GetValue(calibrationEnd), "--calibration-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
-            if (!model.PredictsSpend)
-            {
-                throw new UserError("No usable spend model (too few repeat customers with spend, or q <= 1), so no CLV to rank by: see 'ltv clv fit'.");
-            }
-
-            var top = model.PredictAll(settings).Take(parse.GetValue(x)).ToList();
-            var simple = await app.Get<SimpleLtvQuery>().ExecuteAsync([.. top.Select(p => p.Customer.CustomerId)], app.Options.Ltv, ct);
-            decimal? Simple(CustomerPrediction p) => simple.TryGetValue(p.Customer.CustomerId, out var v) ? v : null;
+            var answer = await app.Bus.InvokeAsync<ClvPredictions>(new GetClvTop(parse.GetValue(x), settings, new FitClv(end, timeUnit)), ct);
             await using var target = OutputTarget.Open(parse.GetValue(output));
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    var json = new { context = ClvPredictionOutput.Context(model, settings, app.Options.Ltv), customers = top.Select(p => ClvPredictionOutput.Row(p, Simple(p))) };
-                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(json, JsonOutput.Options));
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvTopResponse.From(answer), JsonOutput.Options));
                     break;
                 case OutputFormat.Csv:
                     await target.Writer.WriteLineAsync(Csv.Line(ClvPredictionOutput.CsvHeader));
-                    foreach (var p in top)
+                    foreach (var p in answer.Customers)
                     {
-                        await target.Writer.WriteLineAsync(Csv.Line(ClvPredictionOutput.CsvRow(p, Simple(p))));
+                        await target.Writer.WriteLineAsync(Csv.Line(ClvPredictionOutput.CsvRow(p, answer.SimpleLtvOf(p))));
                     }
 
                     break;
                 default:
-                    WriteTable(model, settings, app.Options.Ltv, top, Simple, target.Console);
+                    WriteTable(answer, target.Console);
                     break;
             }
 
@@ -63,10 +54,10 @@ public static class ClvTopCommand
         return command;
     }
 
-    private static void WriteTable(
-        ClvModel model, ClvHorizon horizon, Domain.Lifetime.LtvSettings simpleLtv, List<CustomerPrediction> top, Func<CustomerPrediction, decimal?> simple, IAnsiConsole console)
+    private static void WriteTable(ClvPredictions answer, IAnsiConsole console)
     {
-        console.WriteLine(ClvPredictionOutput.Heading($"Top {top.Count} customers by predicted CLV", model, horizon, simpleLtv));
+        var (horizon, top) = (answer.Horizon, answer.Customers);
+        console.WriteLine(ClvPredictionOutput.Heading($"Top {top.Count} customers by predicted CLV", answer.Model, horizon, answer.SimpleLtv));
         var months = horizon.Months.ToString(CultureInfo.InvariantCulture);
         var table = new Table().AddColumns(
             "#", "Customer", "Repeats", "P(alive)", $"Exp. orders {months} mo", "Exp. USD/order", $"CLV {months} mo USD", "Simple LTV USD");
@@ -81,7 +72,7 @@ public static class ClvTopCommand
             table.AddRow(
                 (++rank).ToString(CultureInfo.InvariantCulture), Markup.Escape(p.Customer.CustomerId), p.Customer.Frequency.ToString(CultureInfo.InvariantCulture),
                 Fixed(p.ProbabilityAlive, 3), Fixed(p.ExpectedOrders, 2), ClvPredictionOutput.MoneyText(p.ExpectedSpendPerOrder),
-                ClvPredictionOutput.MoneyText(p.Clv), simple(p) is { } v ? Numbers.MoneyText(v) : "");
+                ClvPredictionOutput.MoneyText(p.Clv), answer.SimpleLtvOf(p) is { } v ? Numbers.MoneyText(v) : "");
         }
 
         console.Write(table);

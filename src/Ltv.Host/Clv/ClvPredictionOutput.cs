@@ -4,38 +4,11 @@ using Ltv.Domain.Lifetime;
 using Ltv.Host.Cli.Output;
 using Ltv.Host.Composition;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
-/// <summary>How `clv top` and `clv customer` show predictions: the same fields, units named once in the context.</summary>
+/// <summary>How `clv top` and `clv customer` show predictions as CSV and tables (their JSON is <see cref="ClvCustomerResponse"/>).</summary>
 public static class ClvPredictionOutput
 {
-    /// <summary>The settings every prediction output carries, so its numbers can be read without the command line.</summary>
-    public static object Context(ClvModel model, ClvHorizon horizon, LtvSettings simpleLtv) => new
-    {
-        calibrationEnd = ClvCommand.Day(model.Summary.CalibrationEnd),
-        timeUnit = ClvTimeUnits.Name(model.Summary.Unit),
-        horizonMonths = horizon.Months,
-        daysPerMonth = ClvTimeUnits.DaysPerMonth,
-        discountRateMonthly = horizon.DiscountRateMonthly,
-        currency = "USD",
-        simpleLtvTimeframe = TimeframeNames.Of(simpleLtv.Timeframe),
-        simpleLtvLifespanYears = simpleLtv.LifespanYears,
-    };
-
-    public static object Row(CustomerPrediction p, decimal? simpleLtv) => new
-    {
-        customerId = p.Customer.CustomerId,
-        frequency = p.Customer.Frequency,
-        recency = Math.Round(p.Customer.Recency, 4),
-        t = Math.Round(p.Customer.T, 4),
-        monetaryValue = Numbers.Money(p.Customer.MonetaryValue),
-        probabilityAlive = Math.Round(p.ProbabilityAlive, 6),
-        expectedOrders = Math.Round(p.ExpectedOrders, 6),
-        expectedSpendPerOrder = Money(p.ExpectedSpendPerOrder),
-        clv = Money(p.Clv),
-        simpleLtv,
-    };
-
     public static string[] CsvHeader { get; } =
         ["customerId", "frequency", "recency", "t", "monetaryValue", "probabilityAlive", "expectedOrders", "expectedSpendPerOrder", "clv", "simpleLtv"];
 
@@ -62,6 +35,4 @@ public static class ClvPredictionOutput
         $"lifespan {simpleLtv.LifespanYears.ToString(CultureInfo.InvariantCulture)} years)";
 
     public static string MoneyText(double? value) => value is { } v ? Numbers.MoneyText((decimal)v) : "";
-
-    private static decimal? Money(double? value) => value is { } v ? Numbers.Money((decimal)v) : null;
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Ltv.Domain.Clv;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
 /// <summary>
 /// The options of the <c>clv</c> commands. As for <c>stats</c> (<see cref="StatsArguments"/>), values are read as text

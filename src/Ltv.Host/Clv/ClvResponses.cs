@@ -3,9 +3,9 @@ using Ltv.Domain.Lifetime;
 using Ltv.Host.Cli.Output;
 using Ltv.Host.Composition;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Clv;
 
-/// <summary>`ltv clv fit --format json`: the fitted parameters, log-likelihoods and data sufficiency.</summary>
+/// <summary>`ltv clv fit --format json` and GET /api/clv/fit: the fitted parameters, log-likelihoods and data sufficiency.</summary>
 public sealed record ClvFitResponse(
     int Customers, int Repeaters, string CalibrationEnd, string TimeUnit, string Currency, BgNbdResponse Bgnbd, GammaGammaResponse? GammaGamma,
     SufficiencyResponse Sufficiency)
@@ -71,8 +71,26 @@ public sealed record ClvCustomerResponse(
     }
 }
 
-/// <summary>`ltv clv top X --format json`.</summary>
-public sealed record ClvTopResponse(ClvContextResponse Context, IReadOnlyList<ClvCustomerResponse> Customers);
+/// <summary>`ltv clv top X --format json` and GET /api/clv/top.</summary>
+public sealed record ClvTopResponse(ClvContextResponse Context, IReadOnlyList<ClvCustomerResponse> Customers)
+{
+    public static ClvTopResponse From(ClvPredictions answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return new(
+            ClvContextResponse.From(answer.Model, answer.Horizon, answer.SimpleLtv),
+            [.. answer.Customers.Select(p => ClvCustomerResponse.From(p, answer.SimpleLtvOf(p)))]);
+    }
+}
 
-/// <summary>`ltv clv customer ID --format json`.</summary>
-public sealed record ClvCustomerAnswer(ClvContextResponse Context, ClvCustomerResponse Customer);
+/// <summary>`ltv clv customer ID --format json` and GET /api/clv/customers/{id}.</summary>
+public sealed record ClvCustomerAnswer(ClvContextResponse Context, ClvCustomerResponse Customer)
+{
+    /// <summary>The one customer of <paramref name="answer"/>, which must hold one.</summary>
+    public static ClvCustomerAnswer From(ClvPredictions answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var prediction = answer.Customers.Single();
+        return new(ClvContextResponse.From(answer.Model, answer.Horizon, answer.SimpleLtv), ClvCustomerResponse.From(prediction, answer.SimpleLtvOf(prediction)));
+    }
+}

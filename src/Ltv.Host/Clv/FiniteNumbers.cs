@@ -1,6 +1,6 @@
 using Ltv.Host.Cli.Output;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Clv;
 
 /// <summary>Model outputs as JSON numbers. JSON has no infinity or NaN: a fit that ran off to one shows null instead of failing the answer.</summary>
 public static class FiniteNumbers

@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Clv;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Projections.Clv;
-using Ltv.Projections.Store.Clv;
 using Spectre.Console;
-using static Ltv.Host.Cli.Commands.ClvCommand;
+using Wolverine;
+using static Ltv.Host.Clv.ClvCommand;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
-/// <summary><c>ltv clv customer ID</c>: one customer's summary and predictions.</summary>
+/// <summary><c>ltv clv customer ID</c>: sends <see cref="GetClvCustomer"/>, as GET /api/clv/customers/{id} does.</summary>
 public static class ClvCustomerCommand
 {
     public static Command Create()
@@ -31,25 +31,22 @@ public static class ClvCustomerCommand
             var end = DayText.ParseOptional(parse.GetValue(calibrationEnd), "--calibration-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var model = (await FitAsync(app, end, timeUnit, ct)).Model;
-            var customerId = parse.GetValue(id)!;
-            var customer = model.Summary.Customers.FirstOrDefault(c => c.CustomerId == customerId)
-                ?? throw new UserError($"Customer '{customerId}' has no order on or before {Day(model.Summary.CalibrationEnd)}: the models predict nothing for them.");
-            var prediction = model.Predict(customer, settings);
-            var simple = (await app.Get<SimpleLtvQuery>().ExecuteAsync([customerId], app.Options.Ltv, ct)).GetValueOrDefault(customerId);
+            var query = new GetClvCustomer(parse.GetValue(id)!, settings, new FitClv(end, timeUnit));
+            var answer = await app.Bus.InvokeAsync<ClvPredictions>(query, ct);
+            var prediction = answer.Customers.SingleOrDefault() ?? throw new UserError(query.NotFound(answer.Model.Summary.CalibrationEnd));
+            var simple = answer.SimpleLtvOf(prediction);
             await using var target = OutputTarget.Open(null);
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    var json = new { context = ClvPredictionOutput.Context(model, settings, app.Options.Ltv), customer = ClvPredictionOutput.Row(prediction, simple) };
-                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(json, JsonOutput.Options));
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvCustomerAnswer.From(answer), JsonOutput.Options));
                     break;
                 case OutputFormat.Csv:
                     await target.Writer.WriteLineAsync(Csv.Line(ClvPredictionOutput.CsvHeader));
                     await target.Writer.WriteLineAsync(Csv.Line(ClvPredictionOutput.CsvRow(prediction, simple)));
                     break;
                 default:
-                    Write(model, prediction, simple, app.Options.Ltv, target.Console);
+                    Write(answer.Model, prediction, simple, answer.SimpleLtv, target.Console);
                     break;
             }
 
@@ -58,7 +55,7 @@ public static class ClvCustomerCommand
         return command;
     }
 
-    private static void Write(ClvModel model, CustomerPrediction p, decimal simple, Domain.Lifetime.LtvSettings simpleLtv, IAnsiConsole console)
+    private static void Write(ClvModel model, CustomerPrediction p, decimal? simple, Domain.Lifetime.LtvSettings simpleLtv, IAnsiConsole console)
     {
         var unit = ClvTimeUnits.Name(model.Summary.Unit);
         var months = p.Horizon.Months.ToString(CultureInfo.InvariantCulture);
@@ -75,7 +72,7 @@ public static class ClvCustomerCommand
         table.AddRow($"Expected orders in {months} months", Fixed(p.ExpectedOrders, 3));
         table.AddRow("Expected spend per order (USD)", ClvPredictionOutput.MoneyText(p.ExpectedSpendPerOrder));
         table.AddRow($"CLV over {months} months (USD, discounted)", ClvPredictionOutput.MoneyText(p.Clv));
-        table.AddRow("Simple LTV (USD)", Numbers.MoneyText(simple));
+        table.AddRow("Simple LTV (USD)", simple is { } v ? Numbers.MoneyText(v) : "");
         console.Write(table);
     }
 }

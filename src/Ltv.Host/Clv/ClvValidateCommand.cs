@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ltv.Domain.Clv;
-using Ltv.Host.Api;
-using Ltv.Host.Api.Contracts;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
 using Spectre.Console;
-using static Ltv.Host.Cli.Commands.ClvCommand;
+using Wolverine;
+using static Ltv.Host.Clv.ClvCommand;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Clv;
 
-/// <summary><c>ltv clv validate</c>: fit on a calibration period, compare predicted and actual repeat orders after it.</summary>
+/// <summary><c>ltv clv validate</c>: sends <see cref="ValidateClv"/>, as GET /api/clv/validate does: fit on a calibration period, compare predicted and actual repeat orders after it.</summary>
 public static class ClvValidateCommand
 {
     public static Command Create()
@@ -31,13 +31,13 @@ public static class ClvValidateCommand
             var holdout = DayText.ParseOptional(parse.GetValue(holdoutEnd), "--holdout-end");
             var timeUnit = ClvArguments.TimeUnit(parse.GetValue(unit));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var answer = await FitAsync(app, end, timeUnit, ct);
-            var validation = ClvRequest.Validate(answer, holdout);
+            var answer = await app.Bus.InvokeAsync<ClvValidationAnswer>(new ValidateClv(new FitClv(end, timeUnit), holdout), ct);
+            var validation = answer.Validation;
             await using var target = OutputTarget.Open(parse.GetValue(output));
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvValidationResponse.From(validation, answer.Model.Summary.Unit), JsonOutput.Options));
+                    await target.Writer.WriteLineAsync(JsonSerializer.Serialize(ClvValidationResponse.From(validation, answer.Unit), JsonOutput.Options));
                     break;
                 case OutputFormat.Csv:
                     await target.Writer.WriteLineAsync(Csv.Line("customerId", "calibrationFrequency", "predictedOrders", "actualOrders", "error"));
@@ -50,7 +50,7 @@ public static class ClvValidateCommand
 
                     break;
                 default:
-                    Write(validation, answer.Model.Summary.Unit, target.Console);
+                    Write(validation, answer.Unit, target.Console);
                     break;
             }
 

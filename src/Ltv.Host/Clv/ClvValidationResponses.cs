@@ -1,6 +1,6 @@
 using Ltv.Domain.Clv;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Clv;
 
 /// <summary>
 /// `ltv clv validate --format json` and `GET /api/clv/validate`: predicted against actual repeat orders (purchase days)
