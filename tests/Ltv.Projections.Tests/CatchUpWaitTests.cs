@@ -22,7 +22,7 @@ public sealed class CatchUpWaitTests
         var content = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
         using (var stream = new MemoryStream(content))
         {
-            await app.Get<IngestHandler>().HandleAsync([new IngestSource("log.ndjson", stream, content.Length)], progress: null, default);
+            await app.Get<IngestPipeline>().RunAsync([new IngestSource("log.ndjson", stream, content.Length)], progress: null, default);
         }
 
         var wait = TimeSpan.FromSeconds(1);

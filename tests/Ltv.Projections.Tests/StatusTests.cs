@@ -45,7 +45,7 @@ public sealed class StatusTests(LtvTestApp app) : IClassFixture<LtvTestApp>
         await using var own = await LtvTestApp.StartAsync();
         var lines = SyntheticEvents.Generate(new SyntheticEventOptions(Customers: 5, Seed: 9)).ToList();
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
-        var summary = await own.Get<Host.Ingestion.IngestHandler>().HandleAsync([new("lag.ndjson", content, content.Length)], null, default);
+        var summary = await own.Get<Host.Ingestion.IngestPipeline>().RunAsync([new("lag.ndjson", content, content.Length)], null, default);
 
         var status = await own.Get<ReadModelCatalog>().StatusAsync(default);
 

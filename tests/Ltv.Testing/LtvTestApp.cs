@@ -25,7 +25,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     private IHost? _host;
 
     // As the product's defaults; a single public constructor keeps the class usable as an xunit fixture.
-    private int _ingestWriters = IngestSettings.DefaultWriters;
+    private int _ingestWriters = LtvOptions.DefaultIngestWriters;
     private int _daemonBatchSize = LtvStoreOptions.AsyncBatchSize;
 
     public SchemaName Schema { get; } = SchemaName.Default;
@@ -34,7 +34,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
 
     /// <summary>An app owned by one test rather than by a class fixture (for tests that compare two stores).</summary>
     public static async Task<LtvTestApp> StartAsync(
-        int ingestWriters = IngestSettings.DefaultWriters, int daemonBatchSize = LtvStoreOptions.AsyncBatchSize)
+        int ingestWriters = LtvOptions.DefaultIngestWriters, int daemonBatchSize = LtvStoreOptions.AsyncBatchSize)
     {
         var app = new LtvTestApp { _ingestWriters = ingestWriters, _daemonBatchSize = daemonBatchSize };
         await app.InitializeAsync();
@@ -63,7 +63,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     public async Task<IngestSummary> IngestBytesAsync(byte[] content, string name)
     {
         using var stream = new MemoryStream(content);
-        var summary = await Get<IngestHandler>().HandleAsync([new IngestSource(name, stream, content.Length)], progress: null, default);
+        var summary = await Get<IngestPipeline>().RunAsync([new IngestSource(name, stream, content.Length)], progress: null, default);
         await CatchUpAsync();
         return summary;
     }
@@ -71,7 +71,7 @@ public sealed class LtvTestApp(IMessageSink? diagnostics = null) : IAsyncLifetim
     public async Task<IngestSummary> IngestFileAsync(string path)
     {
         await using var stream = File.OpenRead(path);
-        var summary = await Get<IngestHandler>().HandleAsync([new IngestSource(Path.GetFileName(path), stream, stream.Length)], progress: null, default);
+        var summary = await Get<IngestPipeline>().RunAsync([new IngestSource(Path.GetFileName(path), stream, stream.Length)], progress: null, default);
         await CatchUpAsync();
         return summary;
     }

@@ -1,7 +1,9 @@
 using JasperFx.Events.Daemon;
-using Ltv.Host.Composition;
 using Ltv.Host.Clv;
+using Ltv.Host.Composition;
 using Ltv.Host.Customers;
+using Ltv.Host.Histogram;
+using Ltv.Host.Ingestion;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;
 using Ltv.Host.ReadModels;
@@ -38,7 +40,7 @@ public static class ApiHost
         var app = Build(options);
         try
         {
-            await app.Services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
+            await app.Services.EnsureSchemaAsync();
         }
         catch
         {
@@ -78,13 +80,13 @@ public static class ApiHost
         app.UseDashboard(); // before the rate limiter: the page's own files are not API reads
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapHealthApi();
+        app.MapHealthEndpoint();
         var api = app.MapGroup("")
             .AddEndpointFilter<ApiKeyFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapEventsApi();
+        api.MapEventsEndpoint();
         api.MapTopEndpoint();
         api.MapCustomerEndpoints();
         api.MapIngestsEndpoint();
@@ -93,7 +95,7 @@ public static class ApiHost
         api.MapStatsEndpoints();
         api.MapClvEndpoints();
         api.MapSummaryEndpoint();
-        api.MapOverviewApi();
+        api.MapHistogramEndpoint();
         return app;
     }
 }

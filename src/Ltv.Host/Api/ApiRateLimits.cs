@@ -30,7 +30,7 @@ public static class ApiRateLimits
             var write = IsWrite(context.Request);
             var key = (context.Connection.RemoteIpAddress?.ToString() ?? "unknown", write);
             var limit = write ? settings.WritesPerMinute : settings.ReadsPerMinute;
-            if (limit <= 0 || context.Request.Path.StartsWithSegments(HealthApi.Path))
+            if (limit <= 0 || context.Request.Path.StartsWithSegments(ApiRoutes.Health))
             {
                 return RateLimitPartition.GetNoLimiter(("*", write)); // a partition of its own: the first limiter made for a key is kept
             }
@@ -77,5 +77,5 @@ public static class ApiRateLimits
 
     private static bool IsWrite(HttpRequest request) => !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
 
-    private static bool IsIngest(HttpRequest request) => HttpMethods.IsPost(request.Method) && request.Path.Equals(EventsApi.Path, StringComparison.OrdinalIgnoreCase);
+    private static bool IsIngest(HttpRequest request) => HttpMethods.IsPost(request.Method) && request.Path.Equals(ApiRoutes.Events, StringComparison.OrdinalIgnoreCase);
 }

@@ -45,7 +45,7 @@ internal sealed class BenchStore : IAsyncDisposable
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         var clock = Stopwatch.StartNew();
-        var summary = await Services.GetRequiredService<IngestHandler>().HandleAsync(
+        var summary = await Services.GetRequiredService<IngestPipeline>().RunAsync(
             [new IngestSource(Path.GetFileName(path), file, file.Length)], progress: null, ct);
         return (summary, clock.Elapsed);
     }

@@ -1,5 +1,6 @@
 using Ltv.Host.Composition;
 using Ltv.Host.LocalPostgres;
+using Ltv.Projections.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,8 @@ public sealed class LtvApp : IAsyncDisposable
         _host = host;
         Connection = connection;
         Bus = host.MessageBus();
+        Options = host.Services.GetRequiredService<LtvOptions>();
+        ReadModels = host.Services.GetRequiredService<ReadModelCatalog>();
     }
 
     public ResolvedConnection Connection { get; }
@@ -27,7 +30,13 @@ public sealed class LtvApp : IAsyncDisposable
     /// <summary>Where the commands send their messages, as the HTTP endpoints do.</summary>
     public IMessageBus Bus { get; }
 
-    public LtvOptions Options => Get<LtvOptions>();
+    public LtvOptions Options { get; }
+
+    /// <summary>
+    /// The async read models, which a CLI command brings up to date itself (<c>ltv project</c>, and after an ingest or
+    /// a retry): no daemon runs in a CLI process.
+    /// </summary>
+    public ReadModelCatalog ReadModels { get; }
 
     public static async Task<LtvApp> OpenAsync(string? connectionOption, CancellationToken ct)
     {
@@ -40,9 +49,6 @@ public sealed class LtvApp : IAsyncDisposable
         var host = await LtvStartup.StartAsync(connection.ConnectionString, options, ct);
         return new LtvApp(host, connection);
     }
-
-    public T Get<T>()
-        where T : notnull => _host.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {

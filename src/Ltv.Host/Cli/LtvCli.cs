@@ -1,9 +1,13 @@
 using System.CommandLine;
+using Ltv.Host.Benchmark;
+using Ltv.Host.Cdnow;
 using Ltv.Host.Cli.Commands;
 using Ltv.Host.Clv;
 using Ltv.Host.Customers;
+using Ltv.Host.Generation;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;
+using Ltv.Host.Ingestion;
 using Ltv.Host.LocalPostgres;
 using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;
@@ -21,7 +25,7 @@ public static class LtvCli
         var root = new RootCommand("Ltv.EventSourced: customer lifetime value from raw shop events, on an event store in PostgreSQL.")
         {
             CommonOptions.Connection,
-            IngestCommand.Create(),
+            IngestCommand.Create(TopCommand.PrintAsync),
             TopCommand.Create(),
             CustomerCommand.Create(),
             IngestsCommand.Create(),
@@ -31,7 +35,7 @@ public static class LtvCli
             BenchCommand.Create(),
             ClvCommand.Create(),
             ImportCommand.Create(),
-            StatsCommand.Create(),
+            StatsCommand.Create(StatsBackfillCommand.Create()),
             StatusCommand.Create(),
             RebuildCommand.Create(),
             DaemonCommand.Create(),

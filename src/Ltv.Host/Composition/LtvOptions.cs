@@ -1,6 +1,5 @@
 using Ltv.Domain.Lifetime;
 using Ltv.Projections;
-using Ltv.Host.Ingestion;
 using Ltv.Projections.Store;
 
 namespace Ltv.Host.Composition;
@@ -15,9 +14,12 @@ public sealed record LtvOptions(
     SchemaName Schema,
     LtvSettings Ltv,
     int BatchSize = 5000,
-    int IngestWriters = IngestSettings.DefaultWriters,
+    int IngestWriters = LtvOptions.DefaultIngestWriters,
     int DaemonBatchSize = LtvStoreOptions.AsyncBatchSize)
 {
+    /// <summary>Three: on two cores a third writer works while the others wait for a commit or for the reader (docs/PERFORMANCE.md).</summary>
+    public const int DefaultIngestWriters = 3;
+
     public static LtvOptions FromEnvironment(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -26,7 +28,7 @@ public sealed record LtvOptions(
             ? TimeframeNames.Parse(t)
             : Timeframe.Dataset;
         var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
-        var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : IngestSettings.DefaultWriters;
+        var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : DefaultIngestWriters;
         var daemonBatch = environment("LTV_DAEMON_BATCH_SIZE") is { Length: > 0 } b ? DaemonBatch(b) : LtvStoreOptions.AsyncBatchSize;
         return new LtvOptions(
             schema, new LtvSettings(timeframe, lifespan), IngestWriters: writers, DaemonBatchSize: daemonBatch);

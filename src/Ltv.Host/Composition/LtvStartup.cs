@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Ltv.Host.Clv;
 using Ltv.Host.Customers;
+using Ltv.Host.Histogram;
 using Ltv.Host.Ingestion;
 using Ltv.Host.Ingestion.Rejections;
 using Ltv.Host.Ingestion.Runs;
@@ -52,7 +53,7 @@ public static class LtvStartup
         try
         {
             await host.StartAsync(ct);
-            await host.Services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
+            await host.Services.EnsureSchemaAsync();
         }
         catch
         {
@@ -64,6 +65,13 @@ public static class LtvStartup
     }
 
     /// <summary>
+    /// Brings the whole schema up to date (Marten's and Weasel's migration of the event store, the read models and the
+    /// ingestion tables): every start does this before it answers anything, the CLI's and the API's alike.
+    /// </summary>
+    public static Task EnsureSchemaAsync(this IServiceProvider services) =>
+        services.GetRequiredService<ReadModelCatalog>().EnsureAsync();
+
+    /// <summary>
     /// Wolverine as the in-process bus only: no broker, no durable inbox or outbox (every message is answered within
     /// the call that sent it, so storing it first would guarantee nothing more). Its handler code is generated ahead
     /// of time into Internal/Generated (<c>ltv codegen write</c>) and loaded from this assembly: no Roslyn at run time.
@@ -73,9 +81,12 @@ public static class LtvStartup
         wolverine.ApplicationAssembly = typeof(LtvStartup).Assembly;
         // The handlers are named here rather than found by name: the list is the product's messages, in one place.
         wolverine.Discovery.DisableConventionalDiscovery();
+        wolverine.Discovery.IncludeType(typeof(IngestRunHandler));
         wolverine.Discovery.IncludeType(typeof(AppendBatchHandler));
         wolverine.Discovery.IncludeType(typeof(GetTopCustomersHandler));
         wolverine.Discovery.IncludeType(typeof(GetStoreStatusHandler));
+        wolverine.Discovery.IncludeType(typeof(GetHealthHandler));
+        wolverine.Discovery.IncludeType(typeof(GetLtvHistogramHandler));
         wolverine.Discovery.IncludeType(typeof(GetCustomerHandler));
         wolverine.Discovery.IncludeType(typeof(GetStoreSummaryHandler));
         wolverine.Discovery.IncludeType(typeof(GetDayStatsHandler));

@@ -69,7 +69,7 @@ public static class ServiceCollectionExtensions
             var options = sp.GetRequiredService<LtvOptions>();
             return new IngestSettings(options.BatchSize, options.IngestWriters);
         });
-        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<IngestPipeline>();
         services.AddSingleton(sp => new RejectedEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaName>()));
         services.AddSingleton<RejectedRetryHandler>();
         return services;

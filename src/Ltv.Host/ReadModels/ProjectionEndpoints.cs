@@ -1,4 +1,3 @@
-using Ltv.Host.Api.Contracts;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.Status;
 using Microsoft.AspNetCore.Builder;

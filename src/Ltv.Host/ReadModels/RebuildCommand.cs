@@ -19,7 +19,7 @@ public static class RebuildCommand
         {
             var names = Names(parse.GetValue(name), parse.GetValue(all));
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            foreach (var projection in names ?? app.Get<ReadModelCatalog>().Names)
+            foreach (var projection in names ?? app.ReadModels.Names)
             {
                 var result = await RunAsync(app.Bus, projection, ct);
                 Console.WriteLine(

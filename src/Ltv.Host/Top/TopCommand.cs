@@ -41,4 +41,12 @@ public static class TopCommand
         });
         return command;
     }
+
+    /// <summary>What <c>ltv ingest --top X</c> prints after its summary: the store's defaults for timeframe and lifespan.</summary>
+    public static async Task PrintAsync(LtvApp app, int x, OutputFormat format, OutputTarget output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var answer = await app.Bus.InvokeAsync<TopCustomersAnswer>(new GetTopCustomers(x), ct);
+        await TopCustomersOutput.WriteAsync(answer, format, output);
+    }
 }

@@ -17,7 +17,7 @@ public static class IngestWithoutCatchingUp
     {
         using var host = await LtvStartup.StartAsync(connectionString, new LtvOptions(SchemaName.From(schema), LtvSettings.Default), default);
         await using var content = File.OpenRead(file);
-        var summary = await host.Services.GetRequiredService<IngestHandler>().HandleAsync([new IngestSource(file, content, content.Length)], progress: null, default);
+        var summary = await host.Services.GetRequiredService<IngestPipeline>().RunAsync([new IngestSource(file, content, content.Length)], progress: null, default);
         summary.Completed.ShouldBeTrue();
     }
 }

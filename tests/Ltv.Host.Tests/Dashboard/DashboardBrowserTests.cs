@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ltv.Domain.DailyStats;
 using Ltv.Domain.Lifetime;
 using Ltv.Host.Api;
+using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Api;
 using Ltv.Testing;
 
@@ -47,7 +48,7 @@ public sealed class DashboardBrowserTests(LtvTestApp app) : IClassFixture<LtvTes
         await File.WriteAllLinesAsync(dropFile, Drop);
         var screenshots = FixturePaths.InRepository("TestResults", "dashboard");
         await using var serve = await DashboardServer.StartAsync(app.Database.ConnectionString, Key);
-        var ingested = await serve.Client.PostJsonAsync(EventsApi.Path, ApiServer.Body(await File.ReadAllBytesAsync(IngestedApiServer.File), EventsBody.Json));
+        var ingested = await serve.Client.PostJsonAsync(EventsEndpoint.Path, ApiServer.Body(await File.ReadAllBytesAsync(IngestedApiServer.File), EventsBody.Json));
         await CaughtUpAsync(serve.Client);
 
         var after = lines.Concat(Upload).ToList();

@@ -48,7 +48,7 @@ public sealed class IngestWritersTests
         var reports = new List<long>();
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
 
-        var summary = await app.Get<IngestHandler>().HandleAsync(
+        var summary = await app.Get<IngestPipeline>().RunAsync(
             [new IngestSource("visits.ndjson", content, content.Length)], new SynchronousProgress(p => reports.Add(p.Read)), default);
 
         summary.Accepted.ShouldBe(2000);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ltv.Domain.Validation;
 using Ltv.Host.Api;
+using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Api;
 using Ltv.Projections;
 using Ltv.Projections.Store.Summary;
@@ -25,7 +26,7 @@ public sealed class HttpSecurityTests
             JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = "CUSTOMER", ["verb"] = "NEW", ["key"] = text, ["event_time"] = Time, ["last_name"] = text }),
             JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = "X" + text, ["verb"] = "NEW", ["key"] = text, ["customer_id"] = text, ["event_time"] = Time }),
         });
-        (await server.Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), ApiServer.NdJson(lines))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await server.Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), ApiServer.NdJson(lines))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         foreach (var text in InjectionTests.Hostile)
         {
@@ -67,7 +68,7 @@ public sealed class HttpSecurityTests
         foreach (var key in wrongKeys)
         {
             using var client = server.NewClient(key);
-            using var response = await client.PostAsync(new Uri($"{EventsApi.Path}?apiKey={ApiServer.Key}", UriKind.Relative), ApiServer.NdJson(body));
+            using var response = await client.PostAsync(new Uri($"{EventsEndpoint.Path}?apiKey={ApiServer.Key}", UriKind.Relative), ApiServer.NdJson(body));
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"key '{key}'");
             if (key is { Length: > 3 })
             {
@@ -78,11 +79,11 @@ public sealed class HttpSecurityTests
         using (var forged = server.NewClient(null))
         {
             forged.DefaultRequestHeaders.Add(ApiKeyFilter.Header, [ApiServer.Key, "other"]);
-            (await forged.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), ApiServer.NdJson(body))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await forged.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), ApiServer.NdJson(body))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         }
 
         (await server.Store.Get<StoreSummaryQuery>().ExecuteAsync(default)).Events.ShouldBe(0);
         (await server.Client.GetJsonAsync("/api/ingests")).GetArrayLength().ShouldBe(0, "a refused write starts no run");
-        (await server.Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), ApiServer.NdJson(body))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await server.Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), ApiServer.NdJson(body))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

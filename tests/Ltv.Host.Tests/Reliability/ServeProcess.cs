@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Ltv.Host.Api;
+using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Cli;
 
 namespace Ltv.Host.Tests.Reliability;
@@ -68,7 +69,7 @@ public sealed class ServeProcess : IAsyncDisposable
         using var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.Json);
 
-        using var response = await Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), content);
+        using var response = await Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), content);
 
         var json = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.ShouldBeTrue($"POST {file}: {(int)response.StatusCode} {json}");

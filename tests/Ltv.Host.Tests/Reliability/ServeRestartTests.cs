@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Ltv.Host.Api;
+using Ltv.Host.Ingestion;
 using Ltv.Host.Generation;
 using Ltv.Host.Tests.Cli;
 using Ltv.Host.Tests.LocalPostgres;
@@ -56,11 +57,11 @@ public sealed class ServeRestartTests
         () => new HttpRequestMessage(HttpMethod.Get, "/api/ingests"),
         () => new HttpRequestMessage(HttpMethod.Get, "/api/stats/daily/2017-01-06"),
         () => new HttpRequestMessage(HttpMethod.Get, "/health"),
-        () => new HttpRequestMessage(HttpMethod.Post, EventsApi.Path) { Content = Body(lines) },
+        () => new HttpRequestMessage(HttpMethod.Post, EventsEndpoint.Path) { Content = Body(lines) },
     ];
 
     private static Task<HttpResponseMessage> PostAsync(ServeProcess server, List<string> lines) =>
-        server.Client.PostAsync(new Uri(EventsApi.Path, UriKind.Relative), Body(lines));
+        server.Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), Body(lines));
 
     private static ByteArrayContent Body(List<string> lines)
     {

@@ -15,7 +15,7 @@ public static class DaemonCommand
             await Console.Error.WriteLineAsync($"ltv daemon: running on {app.Connection.Description}; Ctrl+C to stop.");
             try
             {
-                await app.Get<ReadModelCatalog>().RunDaemonAsync(ct);
+                await app.ReadModels.RunDaemonAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -18,7 +18,7 @@ public static class ProjectCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-            var results = await app.Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(parse.GetValue(wait)), ct);
+            var results = await app.ReadModels.CatchUpAsync(TimeSpan.FromSeconds(parse.GetValue(wait)), ct);
             foreach (var (name, result) in results)
             {
                 Console.WriteLine($"{name}: applied {result.Applied} events, {(result.ReachedHead ? "caught up" : "still behind (a transaction is open elsewhere)")}");

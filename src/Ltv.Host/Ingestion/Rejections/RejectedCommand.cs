@@ -46,7 +46,7 @@ public static class RejectedCommand
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
             var summary = await app.Bus.InvokeAsync<RetrySummary>(new RetryRejections(parse.GetValue(run), parse.GetValue(reason)), ct);
-            await app.Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+            await app.ReadModels.CatchUpAsync(TimeSpan.FromSeconds(60), ct);
             Console.WriteLine($"Retry run {summary.RunId}: {summary.Retried} rejected events retried, {summary.Resolved} resolved, {summary.Accepted} events appended.");
             foreach (var (why, count) in summary.StillRejected.OrderByDescending(x => x.Value))
             {

@@ -1,6 +1,4 @@
-using Ltv.Projections.Store;
-
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.ReadModels;
 
 /// <summary>GET /health: the database reachable, and how far each read model is behind the log.</summary>
 /// <param name="Status">healthy; degraded when a read model has stopped on an event; unhealthy when the database is unreachable.</param>

@@ -1,20 +1,20 @@
-using Ltv.Host.Api.Contracts;
-using Ltv.Host.Ingestion;
+using Ltv.Host.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using Wolverine;
 
-namespace Ltv.Host.Api;
+namespace Ltv.Host.Ingestion;
 
 /// <summary>POST /api/events: the body streamed through the same pipeline as `ltv ingest`, as one ingest run.</summary>
-public static class EventsApi
+public static class EventsEndpoint
 {
-    public const string Path = "/api/events";
+    public const string Path = ApiRoutes.Events;
 
-    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapEventsEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, PostEventsAsync)
             .WithTags("Events")
@@ -32,10 +32,10 @@ public static class EventsApi
     }
 
     public static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> PostEventsAsync(
-        HttpContext http, IngestHandler handler, RejectedEventStore rejected, ApiSettings settings, IHostApplicationLifetime lifetime)
+        HttpContext http, IMessageBus bus, RejectedEventStore rejected, ApiSettings settings, IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(rejected);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(lifetime);
@@ -55,7 +55,7 @@ public static class EventsApi
         IngestSummary summary;
         try
         {
-            summary = await handler.HandleAsync([new IngestSource(source, http.Request.Body, http.Request.ContentLength)], progress: null, stop.Token);
+            summary = await bus.InvokeAsync<IngestSummary>(new IngestRun([new IngestSource(source, http.Request.Body, http.Request.ContentLength)]), stop.Token);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {

@@ -1,19 +1,23 @@
 using System.CommandLine;
+using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Host.Ingestion;
-using Ltv.Host.Top;
-using Ltv.Projections.Store;
-using Ltv.Projections.Store.Ranking;
 using Spectre.Console;
 using Wolverine;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Ingestion;
 
 /// <summary><c>ltv ingest FILE... [--top X]</c>: streams files into the store as one run.</summary>
 public static class IngestCommand
 {
-    public static Command Create()
+    /// <summary>
+    /// How <c>--top X</c> prints the top X customers after the summary: the Top feature's, handed in where the CLI is
+    /// put together (LtvCli), so that ingestion does not depend on it.
+    /// </summary>
+    public delegate Task TopPrinter(LtvApp app, int x, OutputFormat format, OutputTarget output, CancellationToken ct);
+
+    public static Command Create(TopPrinter printTop)
     {
+        ArgumentNullException.ThrowIfNull(printTop);
         var files = new Argument<FileInfo[]>("files")
         {
             Description = "Event files: JSON arrays, NDJSON or concatenated objects, optionally gzip-compressed.",
@@ -26,11 +30,11 @@ public static class IngestCommand
         };
         var format = CommonOptions.Format();
         var command = new Command("ingest", "Ingest event files and print a summary.") { files, top, format };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(top), parse.GetValue(format), parse, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(top), parse.GetValue(format), printTop, parse, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo[] files, int? top, OutputFormat format, ParseResult parse, CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo[] files, int? top, OutputFormat format, TopPrinter printTop, ParseResult parse, CancellationToken ct)
     {
         var folder = files.FirstOrDefault(f => Directory.Exists(f.FullName));
         if (folder is not null)
@@ -45,16 +49,15 @@ public static class IngestCommand
         }
 
         await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
-        var summary = await IngestWithProgress(app.Get<IngestHandler>(), files, format, ct);
-        var catchUp = await app.Get<ReadModelCatalog>().CatchUpAsync(TimeSpan.FromSeconds(60), ct);
+        var summary = await IngestWithProgress(app.Bus, files, format, ct);
+        var catchUp = await app.ReadModels.CatchUpAsync(TimeSpan.FromSeconds(60), ct);
 
         await using (var output = OutputTarget.Open(null))
         {
             await IngestSummaryOutput.WriteAsync(summary, format, output);
             if (top is { } x)
             {
-                var answer = await app.Bus.InvokeAsync<TopCustomersAnswer>(new GetTopCustomers(x), ct);
-                await TopCustomersOutput.WriteAsync(answer, format, output);
+                await printTop(app, x, format, output, ct);
             }
         }
 
@@ -73,7 +76,7 @@ public static class IngestCommand
     }
 
     private static async Task<IngestSummary> IngestWithProgress(
-        IngestHandler handler, FileInfo[] files, OutputFormat format, CancellationToken ct)
+        IMessageBus bus, FileInfo[] files, OutputFormat format, CancellationToken ct)
     {
         var streams = files.Select(f => new FileStream(f.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true)).ToList();
         try
@@ -81,7 +84,7 @@ public static class IngestCommand
             var sources = files.Zip(streams, (f, s) => new IngestSource(f.ToString(), s, f.Length)).ToList();
             if (Console.IsOutputRedirected || format != OutputFormat.Table)
             {
-                return await handler.HandleAsync(sources, progress: null, ct);
+                return await bus.InvokeAsync<IngestSummary>(new IngestRun(sources), ct);
             }
 
             return await AnsiConsole.Progress()
@@ -90,7 +93,7 @@ public static class IngestCommand
                 {
                     var tasks = sources.Select(s => context.AddTask(Markup.Escape(s.Name), maxValue: Math.Max(1, s.Length ?? 1))).ToList();
                     var progress = new Progress<IngestProgress>(p => tasks[p.SourceIndex].Value = p.BytesRead);
-                    var summary = await handler.HandleAsync(sources, progress, ct);
+                    var summary = await bus.InvokeAsync<IngestSummary>(new IngestRun(sources, progress), ct);
                     foreach (var task in tasks)
                     {
                         task.Value = task.MaxValue;

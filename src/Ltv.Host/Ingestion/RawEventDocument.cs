@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Ingestion;
 
 /// <summary>
 /// One raw event as collectors post it: only for the OpenAPI document. The body is never bound to this

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using Ltv.Host.Cli;
 using Ltv.Host.Cli.Output;
-using Ltv.Host.ReadModels;
 using Ltv.Projections.Store;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Status;
 using Spectre.Console;
 using Wolverine;
 
-namespace Ltv.Host.Stats;
+namespace Ltv.Host.ReadModels;
 
 /// <summary>
 /// <c>ltv stats backfill</c>: compute the daily statistics over the whole history again. It is the rebuild of

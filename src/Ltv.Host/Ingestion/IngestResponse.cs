@@ -1,6 +1,4 @@
-using Ltv.Host.Ingestion;
-
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Ingestion;
 
 /// <summary>
 /// The answer to POST /api/events: the run's summary (the fields of `ltv ingest --format json`) and its

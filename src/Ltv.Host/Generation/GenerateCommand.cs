@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Ltv.Host.Generation;
+using Ltv.Host.Cli;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Generation;
 
 /// <summary><c>ltv generate</c>: deterministic synthetic events for demos, tests and benchmarks.</summary>
 public static class GenerateCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Ltv.Host.Cdnow;
+using Ltv.Host.Cli;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Cdnow;
 
 /// <summary><c>ltv import cdnow FILE --out FILE</c>: other data sets turned into our raw events, to be ingested.</summary>
 public static class ImportCommand

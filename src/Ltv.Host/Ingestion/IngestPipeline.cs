@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Ltv.Domain.Input;
+using Ltv.Host.Composition;
 using Ltv.Projections.Store;
 using Wolverine;
 using Wolverine.Runtime;
@@ -15,9 +16,9 @@ namespace Ltv.Host.Ingestion;
 /// each other's rows, and the database works on more than one core. Memory stays at a few batches per writer,
 /// whatever the input size.
 /// </summary>
-public sealed class IngestHandler(IWolverineRuntime messages, IngestRunStore runs, IngestSettings settings)
+public sealed class IngestPipeline(IWolverineRuntime messages, IngestRunStore runs, IngestSettings settings)
 {
-    public async Task<IngestSummary> HandleAsync(
+    public async Task<IngestSummary> RunAsync(
         IReadOnlyList<IngestSource> sources, IProgress<IngestProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -152,8 +153,4 @@ public sealed class IngestHandler(IWolverineRuntime messages, IngestRunStore run
 /// <summary>Ingest tuning.</summary>
 /// <param name="BatchSize">Records per append transaction.</param>
 /// <param name="Writers">Append transactions running side by side, each on its own share of the streams.</param>
-public sealed record IngestSettings(int BatchSize = 5000, int Writers = IngestSettings.DefaultWriters)
-{
-    /// <summary>Three: on two cores a third writer works while the others wait for a commit or for the reader (docs/PERFORMANCE.md).</summary>
-    public const int DefaultWriters = 3;
-}
+public sealed record IngestSettings(int BatchSize = 5000, int Writers = LtvOptions.DefaultIngestWriters);

@@ -1,11 +1,12 @@
 using System.CommandLine;
-using Ltv.Projections.Store;
-using Ltv.Host.Benchmark;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using Ltv.Host.LocalPostgres;
+using Ltv.Projections.Store;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
-namespace Ltv.Host.Cli.Commands;
+namespace Ltv.Host.Benchmark;
 
 /// <summary>
 /// <c>ltv bench</c>: ingest, re-ingest, catch-up, rebuild and top-10 figures against the physical limit of the

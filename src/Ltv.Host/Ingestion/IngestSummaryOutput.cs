@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Ltv.Host.Ingestion;
+using Ltv.Host.Cli;
+using Ltv.Host.Cli.Output;
 using Spectre.Console;
 
-namespace Ltv.Host.Cli.Output;
+namespace Ltv.Host.Ingestion;
 
 /// <summary>Prints an ingest run's summary.</summary>
 public static class IngestSummaryOutput

@@ -1,7 +1,7 @@
 using Ltv.Projections;
 using Ltv.Projections.Ranking;
 
-namespace Ltv.Host.Api.Contracts;
+namespace Ltv.Host.Histogram;
 
 /// <summary>How Simple LTV is spread over the customers: buckets of the positive values, and those without revenue apart.</summary>
 /// <param name="Timeframe">dataset or customer.</param>
