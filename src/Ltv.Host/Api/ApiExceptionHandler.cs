@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Ltv.Projections.Store.Rebuild;
 
 namespace Ltv.Host.Api;
 
@@ -24,6 +25,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         {
             UserError => (StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, Title(bad.StatusCode), bad.Message),
+            ReadModelBusyException => (StatusCodes.Status409Conflict, "Read model busy", exception.Message),
             DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", exception.Message),
             _ when DatabaseUnavailable.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", DatabaseUnavailable.Describe(exception)),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not answer; its log has the details."),

@@ -73,6 +73,12 @@ public static class ApiHost
             .Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true) // binding errors reach ApiExceptionHandler with their message
             .AddLtvRateLimits(options.Api)
             .AddOpenApi();
+        if (options.RunDaemon)
+        {
+            // A host that runs read models says it is alive, for ltv status (README, "Several hosts").
+            builder.Services.AddHostedService<HostHeartbeatService>();
+        }
+
         options.Configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();

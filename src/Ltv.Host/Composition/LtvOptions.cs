@@ -10,13 +10,21 @@ namespace Ltv.Host.Composition;
 /// <param name="BatchSize">Records per ingest transaction.</param>
 /// <param name="IngestWriters">Append transactions an ingest runs side by side (LTV_INGEST_WRITERS, 1 to 8).</param>
 /// <param name="DaemonBatchSize">Events per batch of Marten's async daemon (LTV_DAEMON_BATCH_SIZE, 100 to 100,000).</param>
+/// <param name="HostName">
+/// This process's name among those sharing the store (LTV_HOST_NAME; by default the machine's name and the process id):
+/// the application name of its database sessions, which <c>ltv status</c> shows for each read model it runs.
+/// </param>
 public sealed record LtvOptions(
     SchemaName Schema,
     LtvSettings Ltv,
     int BatchSize = 5000,
     int IngestWriters = LtvOptions.DefaultIngestWriters,
-    int DaemonBatchSize = LtvStoreOptions.AsyncBatchSize)
+    int DaemonBatchSize = LtvStoreOptions.AsyncBatchSize,
+    string? HostName = null)
 {
+    /// <summary>The name this process goes by: <see cref="HostName"/>, or the machine's name and the process id.</summary>
+    public string Name => HostName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>Three: on two cores a third writer works while the others wait for a commit or for the reader (docs/PERFORMANCE.md).</summary>
     public const int DefaultIngestWriters = 3;
 
@@ -30,8 +38,9 @@ public sealed record LtvOptions(
         var lifespan = environment("LTV_LIFESPAN") is { Length: > 0 } l ? Lifespan(l) : 10m;
         var writers = environment("LTV_INGEST_WRITERS") is { Length: > 0 } w ? Writers(w) : DefaultIngestWriters;
         var daemonBatch = environment("LTV_DAEMON_BATCH_SIZE") is { Length: > 0 } b ? DaemonBatch(b) : LtvStoreOptions.AsyncBatchSize;
+        var hostName = environment("LTV_HOST_NAME") is { Length: > 0 } h ? HostNames.Checked(h) : null;
         return new LtvOptions(
-            schema, new LtvSettings(timeframe, lifespan), IngestWriters: writers, DaemonBatchSize: daemonBatch);
+            schema, new LtvSettings(timeframe, lifespan), IngestWriters: writers, DaemonBatchSize: daemonBatch, HostName: hostName);
     }
 
     /// <summary>

@@ -14,11 +14,20 @@ public static class SessionOptions
 {
     public const string Settings = "-c jit=off";
 
-    /// <summary>The connection string with <see cref="Settings"/> added to any startup options it already has.</summary>
-    public static string Apply(string connectionString)
+    /// <summary>
+    /// The connection string with <see cref="Settings"/> added to any startup options it already has, and
+    /// <paramref name="applicationName"/> as the sessions' application name unless it names one already: PostgreSQL
+    /// shows it beside each session and lock, which is how <c>ltv status</c> tells who runs a read model.
+    /// </summary>
+    public static string Apply(string connectionString, string? applicationName = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? Settings : $"{builder.Options} {Settings}";
+        if (applicationName is not null && string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = applicationName;
+        }
+
         return builder.ConnectionString;
     }
 }

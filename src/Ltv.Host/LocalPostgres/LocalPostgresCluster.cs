@@ -75,7 +75,6 @@ public sealed class LocalPostgresCluster
             Port = _options.Port,
             Username = UserName,
             Database = database,
-            ApplicationName = "ltv",
             Pooling = true,
             // Leaves room for several processes (CLI, server, parallel tests) under max_connections = 100.
             MaxPoolSize = 20,

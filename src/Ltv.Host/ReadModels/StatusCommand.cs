@@ -15,7 +15,7 @@ public static class StatusCommand
     public static Command Create()
     {
         var format = CommonOptions.Format(OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("status", "Read models: position, lag (events and seconds), state; the high-water mark, skipped gaps, dead letters, the oldest open transaction.") { format };
+        var command = new Command("status", "Read models: position, lag (events and seconds), state, who runs them; the high-water mark, skipped gaps, dead letters, the oldest open transaction; the serving hosts.") { format };
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await LtvApp.OpenAsync(parse.GetValue(CommonOptions.Connection), ct);
@@ -42,15 +42,30 @@ public static class StatusCommand
         console.WriteLine(s.OldestOpenTransactionSeconds is { } age
             ? $"Oldest open transaction: {age.ToString("F1", CultureInfo.InvariantCulture)} s (it holds async projections back)"
             : "Oldest open transaction: none");
-        var table = new Table().AddColumns("Projection", "Kind", "Position", "Lag (events)", "Lag (s)", "State");
+        var table = new Table().AddColumns("Projection", "Kind", "Position", "Lag (events)", "Lag (s)", "State", "Run by");
         foreach (var p in s.Projections)
         {
             var state = p.State == ProjectionStates.Failed ? $"failed: {p.Error}" : p.State;
             table.AddRow(
                 Markup.Escape(p.Name), p.Inline ? "inline" : "async", p.Position.ToString(CultureInfo.InvariantCulture), Numbers.Count(p.Lag),
-                p.LagSeconds.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(state));
+                p.LagSeconds.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(state), Markup.Escape(p.Inline ? "every append" : p.RunBy ?? "nobody"));
         }
 
         console.Write(table);
+        if (s.Hosts.Count == 0)
+        {
+            return;
+        }
+
+        var hosts = new Table().AddColumns("Host", "Listens on", "Process", "Started (UTC)", "Last heartbeat (s ago)");
+        foreach (var h in s.Hosts)
+        {
+            hosts.AddRow(
+                Markup.Escape(h.Name), Markup.Escape(h.Urls), h.ProcessId.ToString(CultureInfo.InvariantCulture),
+                h.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                h.HeartbeatAgeSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(hosts);
     }
 }

@@ -66,13 +66,37 @@ public sealed class EventLogAppender(IDocumentStore store)
         var streams = events
             .Where((_, i) => result.Outcomes[i] == AppendOutcome.Appended)
             .GroupBy(e => e.CustomerId.Value)
-            .OrderBy(stream => stream.Key, StringComparer.Ordinal);
+            .OrderBy(stream => stream.Key, StringComparer.Ordinal)
+            .ToList();
+
+        // Each stream is appended at the version read here, before the inline projection loads its document: a writer
+        // that commits to one of these streams in between makes Marten refuse this append (the version check of its
+        // quick append function, EventStreamUnexpectedMaxEventIdException), and the batch is classified again, so no
+        // commit folds its events onto a document that misses another writer's.
+        var versions = await StreamVersionsAsync(session, [.. streams.Select(s => s.Key)], ct);
         foreach (var stream in streams)
         {
-            session.Events.Append(stream.Key, stream.Select(StoredEvents.Wrap).ToArray());
+            var wrapped = stream.Select(StoredEvents.Wrap).ToArray();
+            session.Events.Append(stream.Key, versions.GetValueOrDefault(stream.Key) + wrapped.Length, wrapped);
         }
 
         return result;
+    }
+
+    /// <summary>The current version of each stream that exists (read only: Marten's streams table, in the batch's transaction).</summary>
+    private static async Task<Dictionary<string, long>> StreamVersionsAsync(IDocumentSession session, string[] keys, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select id, version from {session.DocumentStore.Options.DatabaseSchemaName}.mt_streams where id = any(@keys)", session.Connection);
+        command.Parameters.Add(new NpgsqlParameter("keys", keys));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var versions = new Dictionary<string, long>(keys.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     /// <summary>

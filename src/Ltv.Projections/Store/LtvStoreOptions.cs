@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Ltv.Domain.Lifetime;
 using Ltv.Domain.Events;
 using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.Hosts;
 using Ltv.Projections.Store.DailyStats;
 using Ltv.Projections.Store.Ranking;
 using Marten;
@@ -62,6 +63,10 @@ public static class LtvStoreOptions
         // The identity's id (EventIds) is unique: a second copy of an event is refused by the database itself.
         options.Events.EnableUniqueIndexOnEventId = true;
 
+        // Appends name the stream version they expect (EventLogAppender): the loser of two writers of one stream waits
+        // on the stream's row and is refused before it takes sequence numbers, rather than leaving a gap behind.
+        options.Events.UseExclusiveLockOnConcurrentAppends = true;
+
         options.Events.MapEventType<CustomerRegistered>(StoredEventTypes.CustomerRegistered);
         options.Events.MapEventType<CustomerDetailsChanged>(StoredEventTypes.CustomerDetailsChanged);
         options.Events.MapEventType<SiteVisited>(StoredEventTypes.SiteVisited);
@@ -79,6 +84,9 @@ public static class LtvStoreOptions
 
         // DailyStats keeps tables of its own, created by Marten (Weasel) and emptied by it before a rebuild.
         options.AddDailyStats(schema, asyncBatchSize);
+
+        // The serving hosts' heartbeats (ltv status); their age is the database's clock, Marten's last-modified time.
+        options.Schema.For<HostHeartbeat>().DocumentAlias(HostHeartbeat.Alias);
 
         // Which copy of each read model queries read.
         options.Storage.ExtendedSchemaObjects.Add(LiveCopyPointer.Table(schema));

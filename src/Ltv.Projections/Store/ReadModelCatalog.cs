@@ -257,6 +257,14 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
                 $"through that server (POST /api/projections/{name}/rebuild), or stop that process first.");
         }
 
+        // Among several serving hosts, the one whose daemon does not run the copy to replay must not replay it beside
+        // the host that does: it takes the shard's lock, or sends the caller to that host.
+        if (running is not null && AsyncNames.Contains(name) && !await RunsIdleShardAsync(running, name, ct) && !await TryTakeIdleShardAsync(locks, name, ct))
+        {
+            throw new ReadModelBusyException(
+                $"Another host runs read model '{name}' (ltv status shows which, under Run by): send the rebuild to that host.");
+        }
+
         var rebuild = new ReadModelRebuilder(store, dataSource, running).RebuildAsync(name, ct);
         while (progress is not null && await Task.WhenAny(rebuild, Task.Delay(500, ct)) != rebuild)
         {
@@ -286,6 +294,12 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         }
 
         return false;
+    }
+
+    private async Task<bool> RunsIdleShardAsync(IProjectionDaemon running, string name, CancellationToken ct)
+    {
+        var idle = await IdleShardAsync(name, ct);
+        return running.CurrentAgents().Any(agent => agent.Name.Identity == idle.Identity);
     }
 
     // The furthest any of the read model's projections (its copies) has come: the copy being rebuilt starts from 0.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Ltv.Host.Api;
@@ -13,6 +14,8 @@ namespace Ltv.Host.Tests.Reliability;
 /// <summary>`ltv serve` as a real process on a free local port, against the schema of its <see cref="LtvProcess"/>.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
+    private const int Sigterm = 15;
+
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly Task _draining;
@@ -30,6 +33,8 @@ public sealed class ServeProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
 
     /// <summary>What the server wrote to standard output and error so far.</summary>
     public string Log
@@ -76,6 +81,17 @@ public sealed class ServeProcess : IAsyncDisposable
         return JsonNode.Parse(json)!;
     }
 
+    /// <summary>kill -9: the process dies at once, its database sessions (and the locks they hold) end with it.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>SIGTERM, as a service manager stops it, then waits for the process to end (at most a minute).</summary>
+    public async Task TerminateAsync()
+    {
+        kill(_process.Id, Sigterm).ShouldBe(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -88,6 +104,9 @@ public sealed class ServeProcess : IAsyncDisposable
         await _draining;
         _process.Dispose();
     }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static int FreePort()
     {

@@ -15,7 +15,7 @@ public sealed record StoreSnapshot(
 {
     // The ingestion module's tables; every other table of the schema is Marten's own (mt_, documents aside) or a read model's.
     // The pointer to the live copies is compared through what it selects; the schema stamp records when a build last
-    // migrated the schema, not what the store holds.
+    // migrated the schema, and the hosts' heartbeats (mt_doc_ltv_host) who served it, not what the store holds.
     private static readonly string[] StoreTables = ["ingest_runs", "ingest_run_reasons", "rejected_events", "ltv_live_copies", "ltv_schema_stamp"];
 
     public static async Task<StoreSnapshot> TakeAsync(NpgsqlDataSource dataSource, string schema)
@@ -25,7 +25,7 @@ public sealed record StoreSnapshot(
             """
             select table_name::text from information_schema.tables
             where table_schema = @schema and table_type = 'BASE TABLE' and not (table_name = any(@store))
-              and (table_name not like 'mt\_%' or (table_name like 'mt\_doc\_%' and table_name <> 'mt_doc_deadletterevent'))
+              and (table_name not like 'mt\_%' or (table_name like 'mt\_doc\_%' and table_name not in ('mt_doc_deadletterevent', 'mt_doc_ltv_host')))
             order by 1
             """,
             schema);
@@ -36,7 +36,8 @@ public sealed record StoreSnapshot(
             // Identifiers from the catalogue, quoted: this is test code reading its own schema.
             var row = table.StartsWith("mt_doc_", StringComparison.Ordinal) ? "jsonb_build_object('id', t.id, 'data', t.data)" : "to_jsonb(t)";
             var rows = await RowsAsync(dataSource, $"select {row}::text from \"{schema}\".\"{table}\" t", schema);
-            readModels[table] = [.. rows.Select(WithoutTrailingZeros).Order(StringComparer.Ordinal)];
+            // Keyed by the read model's table whichever copy is live: a rebuild switches copies, not contents.
+            readModels[WithoutCopy(table)] = [.. rows.Select(WithoutTrailingZeros).Order(StringComparer.Ordinal)];
         }
 
         var events = await RowsAsync(
@@ -58,6 +59,13 @@ public sealed record StoreSnapshot(
         "mt_doc_ltv_ranking_green" => !greenIsLive.Contains("ltv_ranking"),
         "mt_doc_ltv_ranking" => greenIsLive.Contains("ltv_ranking"),
         _ => false,
+    };
+
+    private static string WithoutCopy(string table) => table switch
+    {
+        "mt_doc_ltv_ranking_green" => "mt_doc_ltv_ranking",
+        _ when table.StartsWith("daily_stats_green_", StringComparison.Ordinal) => "daily_stats_" + table["daily_stats_green_".Length..],
+        _ => table,
     };
 
     /// <summary>Compares table by table, naming the first row that differs.</summary>

@@ -109,6 +109,33 @@ public sealed class EventLogAppenderTests(MartenStore marten) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task different_events_of_the_same_customers_appended_at_once_leave_each_customer_lifetime_the_fold_of_its_stream()
+    {
+        // Writers of different files (two hosts, two ingests) append different events to one stream at once. Each
+        // commit folds its events onto the document as it read it: one that read it before another writer committed
+        // would overwrite that writer's events, unless its append is refused and classified again.
+        var customers = Enumerable.Range(0, 20).Select(c => new CustomerId($"appender-disjoint-{c}")).ToArray();
+        for (var round = 0; round < 10; round++)
+        {
+            var batches = Enumerable.Range(0, 4)
+                .Select(w => customers.Select(c => (CustomerEvent)Visit(c, (round * 4) + w)).ToArray())
+                .ToArray();
+
+            await Task.WhenAll(batches.Select(b => Task.Run(() => new EventLogAppender(marten.Store).AppendAsync(b, null, CancellationToken.None))));
+        }
+
+        await using var session = marten.Store.QuerySession();
+        foreach (var customer in customers)
+        {
+            var stream = await session.Events.FetchStreamAsync(customer.Value);
+            stream.Count.ShouldBe(40);
+            var lifetime = (await session.LoadAsync<CustomerLifetime>(customer.Value)).ShouldNotBeNull();
+            lifetime.Visits.ShouldBe(40, $"{customer.Value}: a writer's visits were lost from the inline document");
+            lifetime.ShouldBe(CustomerLifetime.From(customer, [.. stream.Select(e => (CustomerEvent)e.Data)]));
+        }
+    }
+
+    [Fact]
     public async Task appends_leave_the_high_water_mark_to_the_daemon_even_while_another_append_is_held_open()
     {
         var (held, other) = (new CustomerId("appender-held"), new CustomerId("appender-other"));

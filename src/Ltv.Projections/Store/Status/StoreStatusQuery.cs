@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.Hosts;
 using Marten;
 using Npgsql;
 
@@ -8,7 +9,8 @@ namespace Ltv.Projections.Store.Status;
 
 /// <summary>
 /// Reads <see cref="StoreStatus"/> from Marten's own records: mt_events (tombstones left out), mt_event_progression (positions, the
-/// high-water mark, paused shards and the event that paused them), mt_high_water_skips and the dead-letter events.
+/// high-water mark, paused shards and the event that paused them), mt_high_water_skips and the dead-letter events;
+/// who holds each read model's HotCold lock from PostgreSQL's pg_locks, and the serving hosts' heartbeats.
 /// Read only: Marten alone writes these.
 /// </summary>
 public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource dataSource, string schema)
@@ -42,7 +44,8 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             var state = rows.GetValueOrDefault(Shard(name, live.Copy.Other()))?.Mode == "rebuild" || row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
                 : row?.Error is not null ? ProjectionStates.Failed
                 : ProjectionStates.Running;
-            projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error));
+            var runBy = await LockHolderAsync(connection, new ShardName(ReadModelCopies.ProjectionName(name, live.Copy)), ct);
+            projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error, runBy));
         }
 
         return new StoreStatus(
@@ -52,7 +55,53 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             await ScalarAsync(connection, $"select count(*) from {schema}.mt_high_water_skips", ct),
             deadLetters,
             await OldestOpenTransactionAsync(connection, ct),
-            projections);
+            projections,
+            await HostsAsync(connection, ct));
+    }
+
+    private int DaemonLockId => ((DocumentStore)store).Options.Projections.DaemonLockId;
+
+    /// <summary>
+    /// The application name of the session holding the shard's HotCold lock (Marten's id for it, as
+    /// <see cref="Daemon.ShardLocks"/> takes it), from PostgreSQL's own lock table: a bigint advisory key is split into
+    /// classid (high half) and objid (low half).
+    /// </summary>
+    private async Task<string?> LockHolderAsync(NpgsqlConnection connection, ShardName shard, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select a.application_name
+            from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+              and l.database = (select oid from pg_database where datname = current_database())
+              and ((l.classid::bigint << 32) | l.objid::bigint) = @key
+            """,
+            connection);
+        command.Parameters.AddWithValue("key", (long)ProjectionLockIds.Compute(schema, shard, DaemonLockId));
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
+    private async Task<IReadOnlyList<HostStatus>> HostsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var table = HostHeartbeat.Table(schema);
+        await using var command = new NpgsqlCommand(
+            $"""
+            select id, data->>'urls', (data->>'processId')::int, (data->>'startedAt')::timestamptz,
+                   extract(epoch from now() - mt_last_modified)::float8
+            from {table}
+            order by (data->>'startedAt')::timestamptz, id
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var hosts = new List<HostStatus>();
+        while (await reader.ReadAsync(ct))
+        {
+            hosts.Add(new HostStatus(
+                reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1), reader.GetInt32(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetDouble(4)));
+        }
+
+        return hosts;
     }
 
     private static string Shard(string readModel, ReadModelCopy copy) => new ShardName(ReadModelCopies.ProjectionName(readModel, copy)).Identity;
