@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Ltv.Domain.Lifetime;
+using Ltv.Host.Composition;
 
 namespace Ltv.Host.Cli;
 
@@ -37,6 +39,23 @@ public static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => defaultValue,
         CustomParser = r => CliValues.WholeNumber(r, "--limit", 0, int.MaxValue),
+    };
+
+    /// <summary><c>--timeframe dataset|customer</c> of the LTV rule; left out, the store's default.</summary>
+    public static Option<Timeframe?> Timeframe() => new("--timeframe")
+    {
+        Description = "dataset (weeks from the earliest to the latest event of all data; the default) or customer (each customer's own first to last event).",
+        HelpName = $"{TimeframeNames.Dataset}|{TimeframeNames.Customer}",
+        CustomParser = r => CliValues.Choice<Timeframe?>(
+            r, "--timeframe", (TimeframeNames.Dataset, Domain.Lifetime.Timeframe.Dataset), (TimeframeNames.Customer, Domain.Lifetime.Timeframe.Customer)),
+    };
+
+    /// <summary><c>--lifespan T</c> of the LTV rule, in years; left out, the store's default.</summary>
+    public static Option<decimal?> Lifespan() => new("--lifespan")
+    {
+        Description = "Average customer lifespan t in years (default 10).",
+        CustomParser = r => CliValues.Number<decimal>(
+            r, "--lifespan", v => v is > 0 and <= LtvSettings.MaxLifespanYears, $"a number of years more than 0 and at most {LtvSettings.MaxLifespanYears}"),
     };
 
     /// <summary>A count of rows to show, such as <c>top X</c>; <paramref name="name"/> is how messages call it.</summary>

@@ -13,6 +13,7 @@ using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
+using Ltv.Host.Histogram;
 using Ltv.Projections.Store;
 
 namespace Ltv.Host.Cli;
@@ -28,6 +29,7 @@ public static class LtvCli
             IngestCommand.Create(TopCommand.PrintAsync),
             TopCommand.Create(),
             CustomerCommand.Create(),
+            HistogramCommand.Create(),
             IngestsCommand.Create(),
             ProjectCommand.Create(),
             SummaryCommand.Create(),

@@ -17,7 +17,7 @@ public static class HistogramEndpoint
         app.MapGet("/api/customers/ltv-histogram", GetAsync)
             .WithTags("Overview")
             .WithName("LtvHistogram")
-            .WithSummary("How many customers per Simple LTV bucket, linear or log scale; customers without revenue counted apart.");
+            .WithSummary("How many customers per Simple LTV bucket, linear or log scale; customers without revenue counted apart (as `ltv histogram --format json`).");
 
     /// <param name="response">Carries the ranking's lag header.</param>
     /// <param name="bus">Where the query goes.</param>

@@ -14,19 +14,8 @@ public static class TopCommand
     public static Command Create()
     {
         var x = new Argument<int>("x") { Description = "How many customers.", CustomParser = r => CommonOptions.Count(r, "X") };
-        var timeframe = new Option<Timeframe?>("--timeframe")
-        {
-            Description = "dataset (weeks from the earliest to the latest event of all data; the default) or customer (each customer's own first to last event).",
-            HelpName = $"{TimeframeNames.Dataset}|{TimeframeNames.Customer}",
-            CustomParser = r => CliValues.Choice<Timeframe?>(
-                r, "--timeframe", (TimeframeNames.Dataset, Timeframe.Dataset), (TimeframeNames.Customer, Timeframe.Customer)),
-        };
-        var lifespan = new Option<decimal?>("--lifespan")
-        {
-            Description = "Average customer lifespan t in years (default 10).",
-            CustomParser = r => CliValues.Number<decimal>(
-                r, "--lifespan", v => v is > 0 and <= LtvSettings.MaxLifespanYears, $"a number of years more than 0 and at most {LtvSettings.MaxLifespanYears}"),
-        };
+        var timeframe = CommonOptions.Timeframe();
+        var lifespan = CommonOptions.Lifespan();
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("top", "The top X customers by Simple LTV = 52 x a x t.") { x, timeframe, lifespan, format, output };

@@ -101,6 +101,18 @@ public sealed class ApiQueryTests(IngestedApiServer data) : IClassFixture<Ingest
         http.ShouldBeTheSameRecordAs(cli.Output, record);
     }
 
+    [Theory]
+    [InlineData("/api/customers/ltv-histogram", "histogram")]
+    [InlineData("/api/customers/ltv-histogram?buckets=5&scale=log&timeframe=customer&lifespan=2.5", "histogram --buckets 5 --scale log --timeframe customer --lifespan 2.5")]
+    public async Task the_ltv_histogram_over_http_and_on_the_cli_is_the_same_response_record(string path, string command)
+    {
+        var cli = await data.Cli.RunAsync([.. command.Split(' '), "--format", "json"]);
+        var http = await Client.GetJsonAsync(path);
+
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        http.ShouldBeTheSameRecordAs(cli.Output, typeof(Histogram.LtvHistogramResponse));
+    }
+
     [Fact]
     public async Task ingests_and_rejected_have_the_cli_fields_and_filter_by_run_and_reason()
     {

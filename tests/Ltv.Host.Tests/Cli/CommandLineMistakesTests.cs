@@ -86,6 +86,8 @@ public sealed class CommandLineMistakesTests(LtvTestApp app) : IClassFixture<Ltv
     [InlineData(new[] { "top", "10", "--format", "xml" }, "ltv: --format must be table, csv or json, not 'xml'; see 'ltv top --help'")]
     [InlineData(new[] { "top", "10", "--lifespan", "abc" }, "ltv: --lifespan must be a number of years more than 0 and at most 1000, not 'abc'; see 'ltv top --help'")]
     [InlineData(new[] { "top", "99999999999" }, "ltv: X must be a whole number from 0 to 2147483647, not '99999999999'; see 'ltv top --help'")]
+    [InlineData(new[] { "histogram", "--buckets", "0" }, "ltv: --buckets must be a whole number from 1 to 200, not '0'; see 'ltv histogram --help'")]
+    [InlineData(new[] { "histogram", "--scale", "cubic" }, "ltv: --scale must be linear or log, not 'cubic'; see 'ltv histogram --help'")]
     [InlineData(new[] { "clv", "top", "-1" }, "ltv: X must be a whole number from 0 to 2147483647, not '-1'; see 'ltv clv top --help'")]
     [InlineData(new[] { "customer", "c1", "--format", "csv" }, "ltv: --format must be table or json, not 'csv'; see 'ltv customer --help'")]
     [InlineData(new[] { "stats" }, "ltv: missing a command: the commands are day, range, top, repeaters or backfill; see 'ltv stats --help'")]
