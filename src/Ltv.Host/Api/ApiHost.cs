@@ -10,7 +10,8 @@ using Ltv.Host.ReadModels;
 using Ltv.Host.Stats;
 using Ltv.Host.Summary;
 using Ltv.Host.Top;
-using Ltv.Projections.Store;
+using Ltv.Projections.Store.Hosts;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -76,7 +77,9 @@ public static class ApiHost
         if (options.RunDaemon)
         {
             // A host that runs read models says it is alive, for ltv status (README, "Several hosts").
-            builder.Services.AddHostedService<HostHeartbeatService>();
+            builder.Services
+                .AddSingleton(sp => new HostHeartbeats(sp.GetRequiredService<IDocumentStore>()))
+                .AddHostedService<HostHeartbeatService>();
         }
 
         options.Configure?.Invoke(builder);

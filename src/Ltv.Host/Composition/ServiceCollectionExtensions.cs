@@ -9,7 +9,6 @@ using Ltv.Projections.Store;
 using Ltv.Projections.Store.Clv;
 using Ltv.Projections.Store.Customers;
 using Ltv.Projections.Store.DailyStats;
-using Ltv.Projections.Store.Hosts;
 using Ltv.Projections.Store.Ranking;
 using Ltv.Projections.Store.Summary;
 using Marten;
@@ -37,7 +36,6 @@ public static class ServiceCollectionExtensions
         // A serving host's sessions say so: the HotCold locks it holds show as its in pg_locks (ltv status).
         var applicationName = daemon == DaemonMode.HotCold ? $"ltv serve {options.Name}" : $"ltv {options.Name}";
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(SessionOptions.Apply(connectionString, applicationName)).Build());
-        services.AddSingleton(sp => new HostHeartbeats(sp.GetRequiredService<IDocumentStore>()));
         var marten = services.AddMarten(sp =>
         {
             var store = new StoreOptions().ConfigureLtvStore(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema.Value, options.DaemonBatchSize);

@@ -43,7 +43,7 @@ public static class HistogramOutput
         table.Columns[0].RightAligned();
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
-        var most = Math.Max(1, h.Buckets.Count == 0 ? 1 : h.Buckets.Max(b => b.Customers));
+        var most = h.Buckets.Select(b => b.Customers).Prepend(1).Max();
         foreach (var b in h.Buckets)
         {
             table.AddRow(Numbers.MoneyText(b.From), Numbers.MoneyText(b.To), Numbers.Count(b.Customers), new string('#', (int)(b.Customers * BarWidth / most)));

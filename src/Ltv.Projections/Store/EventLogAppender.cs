@@ -100,8 +100,8 @@ public sealed class EventLogAppender(IDocumentStore store)
     }
 
     /// <summary>
-    /// A unique event id stored meanwhile (23505), or a stream version taken meanwhile: in Quick mode two transactions
-    /// appending to one stream read its version unlocked, and the later commit fails on (stream, version). Or a
+    /// A unique event id stored meanwhile (23505), or a stream whose version moved since this batch read it: Marten's
+    /// quick append refuses it (MT003, <see cref="EventStreamUnexpectedMaxEventIdException"/>). Or a
     /// deadlock (40P01) with a writer of the same events: the streams are locked in one order, but the events of one
     /// stream arrive in each file's own order, and each insert waits on the other writer's copy of an event id.
     /// </summary>

@@ -246,23 +246,23 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
             throw new ArgumentException($"Unknown read model '{name}'.", nameof(name));
         }
 
-        // Without a daemon of this process, another process's may hold the idle copy's shard (ltv serve and ltv daemon
-        // run both copies; a catch-up runs only the live one): it would go on applying the copy being replayed. The
-        // shard's HotCold lock says so, and is held here for the whole rebuild.
+        // The copy to replay must not be applied beside the rebuild by another process's daemon. Without a daemon of this
+        // process, another process's may hold the idle copy's shard (ltv serve and ltv daemon run both copies; a
+        // catch-up runs only the live one); among several serving hosts, the one whose daemon does not run it may not
+        // replay it beside the host that does. Unless this process's daemon runs it, the shard's HotCold lock is taken
+        // and held here for the whole rebuild, or the caller is sent to the process that holds it.
         await using var locks = await ShardLocks.OpenAsync(dataSource, schema, DaemonLockId, ct);
-        if (running is null && AsyncNames.Contains(name) && !await TryTakeIdleShardAsync(locks, name, ct))
+        if (AsyncNames.Contains(name))
         {
-            throw new ReadModelBusyException(
-                $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
-                $"through that server (POST /api/projections/{name}/rebuild), or stop that process first.");
-        }
-
-        // Among several serving hosts, the one whose daemon does not run the copy to replay must not replay it beside
-        // the host that does: it takes the shard's lock, or sends the caller to that host.
-        if (running is not null && AsyncNames.Contains(name) && !await RunsIdleShardAsync(running, name, ct) && !await TryTakeIdleShardAsync(locks, name, ct))
-        {
-            throw new ReadModelBusyException(
-                $"Another host runs read model '{name}' (ltv status shows which, under Run by): send the rebuild to that host.");
+            var idle = await IdleShardAsync(name, ct);
+            var runsHere = running?.CurrentAgents().Any(agent => agent.Name.Identity == idle.Identity) ?? false;
+            if (!runsHere && !await TryTakeSoonAsync(locks, idle, ct))
+            {
+                throw new ReadModelBusyException(running is null
+                    ? $"Another process runs the daemon for read model '{name}' (ltv serve or ltv daemon): rebuild it " +
+                      $"through that server (POST /api/projections/{name}/rebuild), or stop that process first."
+                    : $"Another host runs read model '{name}' (ltv status shows which, under Run by): send the rebuild to that host.");
+            }
         }
 
         var rebuild = new ReadModelRebuilder(store, dataSource, running).RebuildAsync(name, ct);
@@ -280,9 +280,8 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
     /// A catch-up that ran the copy before a switch lets go of it within a round of its loop (<see cref="CatchUpAsync"/>),
     /// so the lock is tried for a few rounds; a daemon holds it for as long as it runs.
     /// </summary>
-    private async Task<bool> TryTakeIdleShardAsync(ShardLocks locks, string name, CancellationToken ct)
+    private static async Task<bool> TryTakeSoonAsync(ShardLocks locks, ShardName shard, CancellationToken ct)
     {
-        var shard = await IdleShardAsync(name, ct);
         for (var attempt = 0; attempt < 20; attempt++)
         {
             if (await locks.TryTakeAsync(shard, ct))
@@ -294,12 +293,6 @@ public sealed class ReadModelCatalog(IDocumentStore store, NpgsqlDataSource data
         }
 
         return false;
-    }
-
-    private async Task<bool> RunsIdleShardAsync(IProjectionDaemon running, string name, CancellationToken ct)
-    {
-        var idle = await IdleShardAsync(name, ct);
-        return running.CurrentAgents().Any(agent => agent.Name.Identity == idle.Identity);
     }
 
     // The furthest any of the read model's projections (its copies) has come: the copy being rebuilt starts from 0.

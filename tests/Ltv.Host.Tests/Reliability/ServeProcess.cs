@@ -73,11 +73,23 @@ public sealed class ServeProcess : IAsyncDisposable
         await using var body = File.OpenRead(file);
         using var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.Json);
+        return await PostAsync(content, file);
+    }
 
+    /// <summary>Posts records to POST /api/events as an NDJSON body, one per line, and returns the ingest summary.</summary>
+    public async Task<JsonNode> PostLinesAsync(IEnumerable<string> lines)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.NdJson);
+        return await PostAsync(content, "NDJSON lines");
+    }
+
+    private async Task<JsonNode> PostAsync(HttpContent content, string what)
+    {
         using var response = await Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), content);
 
         var json = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {file}: {(int)response.StatusCode} {json}");
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {what}: {(int)response.StatusCode} {json}");
         return JsonNode.Parse(json)!;
     }
 

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Ltv.Domain.Lifetime;
-using Ltv.Host.Api;
-using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Cli;
 using Ltv.Host.Tests.Promises;
 using Ltv.Testing;
@@ -158,14 +154,10 @@ public sealed class SeveralHostsLoadTests(LtvTestApp app, ITestOutputHelper outp
             return false;
         }
 
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-        content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.NdJson);
-        string json;
+        JsonNode summary;
         try
         {
-            using var response = await server.Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), content);
-            json = await response.Content.ReadAsStringAsync();
-            response.IsSuccessStatusCode.ShouldBeTrue(json);
+            summary = await server.PostLinesAsync(lines);
         }
         catch (HttpRequestException)
         {
@@ -179,7 +171,7 @@ public sealed class SeveralHostsLoadTests(LtvTestApp app, ITestOutputHelper outp
             throw;
         }
 
-        JsonNode.Parse(json)!["read"]!.GetValue<long>().ShouldBe(lines.Length);
+        summary["read"]!.GetValue<long>().ShouldBe(lines.Length);
         return true;
     }
 

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using Ltv.Host.Api;
-using Ltv.Host.Ingestion;
 using Ltv.Host.Tests.Cli;
 using Ltv.Testing;
 using Xunit.Abstractions;
@@ -81,15 +77,8 @@ public sealed class SeveralHostsTests(LtvTestApp app, ITestOutputHelper output) 
     private LtvProcess Named(string schema, string host) =>
         new(app.Database.ConnectionString, schema) { Environment = { ["LTV_HOST_NAME"] = host } };
 
-    private static async Task<long> PostAsync(ServeProcess server, string[] lines)
-    {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-        content.Headers.ContentType = new MediaTypeHeaderValue(EventsBody.NdJson);
-        using var response = await server.Client.PostAsync(new Uri(EventsEndpoint.Path, UriKind.Relative), content);
-        var json = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(json);
-        return JsonNode.Parse(json)!["read"]!.GetValue<long>();
-    }
+    private static async Task<long> PostAsync(ServeProcess server, string[] lines) =>
+        (await server.PostLinesAsync(lines))["read"]!.GetValue<long>();
 
     private static async Task<HttpStatusCode> RebuildAsync(ServeProcess server)
     {

@@ -43,7 +43,7 @@ public sealed class ShardLocks : IAsyncDisposable
         }
 
         await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Key(_schema, shard, _baseLockId) });
         if (await command.ExecuteScalarAsync(ct) is true)
         {
             _held.Add(shard);
@@ -62,6 +62,26 @@ public sealed class ShardLocks : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The application name of the session that holds the shard's lock, whoever took it (a serving host's Marten
+    /// coordinator, or a command through this class), from PostgreSQL's lock table; null when nobody does. A bigint
+    /// advisory key shows there split into classid (high half) and objid (low half).
+    /// </summary>
+    public static async Task<string?> HolderAsync(NpgsqlConnection connection, string schema, ShardName shard, int baseLockId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select a.application_name
+            from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+              and l.database = (select oid from pg_database where datname = current_database())
+              and ((l.classid::bigint << 32) | l.objid::bigint) = $1
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Key(schema, shard, baseLockId) });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var shard in _held)
@@ -73,10 +93,13 @@ public sealed class ShardLocks : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
+    // Marten's own id for the shard's lock, so that its HotCold coordinator and this class take the same one.
+    private static long Key(string schema, ShardName shard, int baseLockId) => ProjectionLockIds.Compute(schema, shard, baseLockId);
+
     private async Task UnlockAsync(ShardName shard)
     {
         await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)ProjectionLockIds.Compute(_schema, shard, _baseLockId) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Key(_schema, shard, _baseLockId) });
         await command.ExecuteScalarAsync(CancellationToken.None);
     }
 }

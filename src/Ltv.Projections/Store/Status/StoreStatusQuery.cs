@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Ltv.Projections.Store.Copies;
+using Ltv.Projections.Store.Daemon;
 using Ltv.Projections.Store.Hosts;
 using Marten;
 using Npgsql;
@@ -44,7 +45,7 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
             var state = rows.GetValueOrDefault(Shard(name, live.Copy.Other()))?.Mode == "rebuild" || row?.Mode == "rebuild" ? ProjectionStates.Rebuilding
                 : row?.Error is not null ? ProjectionStates.Failed
                 : ProjectionStates.Running;
-            var runBy = await LockHolderAsync(connection, new ShardName(ReadModelCopies.ProjectionName(name, live.Copy)), ct);
+            var runBy = await ShardLocks.HolderAsync(connection, schema, new ShardName(ReadModelCopies.ProjectionName(name, live.Copy)), DaemonLockId, ct);
             projections.Add(new ProjectionStatus(name, false, position, lag, seconds, state, row?.Error, runBy));
         }
 
@@ -60,26 +61,6 @@ public sealed class StoreStatusQuery(IDocumentStore store, NpgsqlDataSource data
     }
 
     private int DaemonLockId => ((DocumentStore)store).Options.Projections.DaemonLockId;
-
-    /// <summary>
-    /// The application name of the session holding the shard's HotCold lock (Marten's id for it, as
-    /// <see cref="Daemon.ShardLocks"/> takes it), from PostgreSQL's own lock table: a bigint advisory key is split into
-    /// classid (high half) and objid (low half).
-    /// </summary>
-    private async Task<string?> LockHolderAsync(NpgsqlConnection connection, ShardName shard, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            select a.application_name
-            from pg_locks l join pg_stat_activity a on a.pid = l.pid
-            where l.locktype = 'advisory' and l.granted and l.objsubid = 1
-              and l.database = (select oid from pg_database where datname = current_database())
-              and ((l.classid::bigint << 32) | l.objid::bigint) = @key
-            """,
-            connection);
-        command.Parameters.AddWithValue("key", (long)ProjectionLockIds.Compute(schema, shard, DaemonLockId));
-        return await command.ExecuteScalarAsync(ct) as string;
-    }
 
     private async Task<IReadOnlyList<HostStatus>> HostsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
