@@ -29,6 +29,35 @@ public sealed class SessionOptionsTests(LtvTestApp app) : IClassFixture<LtvTestA
         applied.Host.ShouldBe("db");
     }
 
+    [Fact]
+    public async Task the_product_sessions_prepare_a_statement_on_its_second_use()
+    {
+        await using var services = new ServiceCollection()
+            .AddLtvStore(app.Database.ConnectionString, new LtvOptions(SchemaName.From("session_options"), LtvSettings.Default))
+            .BuildServiceProvider();
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        const string Probe = "select 41 + 1";
+
+        for (var use = 1; use <= SessionOptions.UsesBeforePreparing; use++)
+        {
+            await using var probe = new NpgsqlCommand(Probe, connection);
+            (await probe.ExecuteScalarAsync()).ShouldBe(42);
+        }
+
+        await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement = @probe", connection);
+        prepared.Parameters.AddWithValue("probe", Probe);
+        (await prepared.ExecuteScalarAsync()).ShouldBe(1L);
+    }
+
+    [Fact]
+    public void a_preparation_limit_already_in_the_connection_string_is_kept()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db;Max Auto Prepare=7"));
+
+        applied.MaxAutoPrepare.ShouldBe(7);
+        new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db")).MaxAutoPrepare.ShouldBe(SessionOptions.PreparedStatements);
+    }
+
     private static async Task<string> ShowAsync(NpgsqlDataSource dataSource, string setting)
     {
         await using (dataSource)
