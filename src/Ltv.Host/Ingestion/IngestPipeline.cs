@@ -153,4 +153,4 @@ public sealed class IngestPipeline(IWolverineRuntime messages, IngestRunStore ru
 /// <summary>Ingest tuning.</summary>
 /// <param name="BatchSize">Records per append transaction.</param>
 /// <param name="Writers">Append transactions running side by side, each on its own share of the streams.</param>
-public sealed record IngestSettings(int BatchSize = 5000, int Writers = LtvOptions.DefaultIngestWriters);
+public sealed record IngestSettings(int BatchSize = LtvOptions.DefaultBatchSize, int Writers = LtvOptions.DefaultIngestWriters);
