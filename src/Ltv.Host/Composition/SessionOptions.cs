@@ -26,7 +26,8 @@ public static class SessionOptions
 
     /// <summary>
     /// The connection string with <see cref="Settings"/> added to any startup options it already has, automatic
-    /// preparation unless it sets its own (<c>Max Auto Prepare</c>), and
+    /// preparation unless it sets its own (<c>Max Auto Prepare</c>; 0 turns it off, as a pooler in transaction mode may
+    /// need), and
     /// <paramref name="applicationName"/> as the sessions' application name unless it names one already: PostgreSQL
     /// shows it beside each session and lock, which is how <c>ltv status</c> tells who runs a read model.
     /// </summary>
@@ -34,7 +35,7 @@ public static class SessionOptions
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? Settings : $"{builder.Options} {Settings}";
-        if (builder.MaxAutoPrepare == 0)
+        if (!SetsMaxAutoPrepare(connectionString))
         {
             builder.MaxAutoPrepare = PreparedStatements;
             builder.AutoPrepareMinUsages = UsesBeforePreparing;
@@ -47,4 +48,11 @@ public static class SessionOptions
 
         return builder.ConnectionString;
     }
+
+    // Npgsql's builder answers 0 whether the string says 0 or nothing, and knows every keyword: read what was written
+    // ("Max Auto Prepare", or its property name, in any case and spacing).
+    private static bool SetsMaxAutoPrepare(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase));
 }

@@ -55,6 +55,8 @@ public sealed class SessionOptionsTests(LtvTestApp app) : IClassFixture<LtvTestA
         var applied = new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db;Max Auto Prepare=7"));
 
         applied.MaxAutoPrepare.ShouldBe(7);
+        new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
+        new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db;max auto prepare=0")).MaxAutoPrepare.ShouldBe(0);
         new NpgsqlConnectionStringBuilder(SessionOptions.Apply("Host=db")).MaxAutoPrepare.ShouldBe(SessionOptions.PreparedStatements);
     }
 
